@@ -1,7 +1,22 @@
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** Runs once before all test files. */
+/** Newest modification time under a folder (the Remix build is stale when app/ is newer). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs once before all test files: end-to-end tests serve the real Remix build. */
 export default async function setup() {
   mkdirSync(path.resolve("tests/.tmp"), { recursive: true });
+  const build = path.resolve("build/index.js");
+  if (!existsSync(build) || statSync(build).mtimeMs < newestMtime(path.resolve("app"))) {
+    execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+  }
 }

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const hex64 = /^[0-9a-fA-F]{64}$/;
+
+/** What the app reads from its environment, checked once at start-up. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1),
+  SHOPIFY_API_SECRET: z.string().min(1),
+  SHOPIFY_APP_URL: z.string().url(),
+  SCOPES: z.string().optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  DATABASE_URL: z.string().min(1).default("file:./prisma/dev.sqlite"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(hex64, "TOKEN_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters"),
+  /** Replaces the OpenLogi base URL for every shop (a test double, a proxy). */
+  OPENLOGI_API_BASE_URL: z.string().url().optional(),
+  /** Replaces https://{shop} in the worker's Admin API calls. */
+  SHOPIFY_ADMIN_API_ORIGIN: z.string().url().optional(),
+  /** "inline" runs the worker inside the web server; "off" leaves it to `npm run worker`. */
+  WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  OPENLOGI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Parses `process.env` once; throws a readable error naming each bad variable. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+/** Test hook: forget the parsed environment so the next call reads it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,91 @@
+import type { PrismaClient, ShopSettings } from "@prisma/client";
+import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
+import type { TokenCipher } from "../security/token-cipher.server";
+
+export type OpenLogiEnvironment = "production" | "demo";
+
+/** What the worker needs to sync one shop. The token is decrypted only here. */
+export interface ShopContext {
+  shop: string;
+  settings: SyncSettings;
+  openlogi: { accountCode: string; token: string; environment: OpenLogiEnvironment } | null;
+  connectionError: string | null;
+  uninstalled: boolean;
+}
+
+/** Settings a merchant (or `shop:seed`) may change; the keys of SPEC.md's settings table. */
+export interface SettingsPatch {
+  reflectChanges?: boolean;
+  cancelAfterConfirmation?: boolean;
+  modifyAfterConfirmation?: boolean;
+  reflectItemChanges?: boolean;
+  shipmentKey?: ShipmentKeyKind;
+  locationId?: string | null;
+  paused?: boolean;
+  environment?: OpenLogiEnvironment;
+}
+
+export function toSyncSettings(row: ShopSettings): SyncSettings {
+  return {
+    reflectChanges: row.reflectChanges,
+    cancelAfterConfirmation: row.cancelAfterConfirmation,
+    modifyAfterConfirmation: row.modifyAfterConfirmation,
+    reflectItemChanges: row.reflectItemChanges,
+    shipmentKey: row.shipmentKey as ShipmentKeyKind,
+    locationId: row.locationId,
+    paused: row.paused,
+  };
+}
+
+export async function loadShopContext(
+  prisma: PrismaClient,
+  cipher: TokenCipher,
+  shop: string,
+): Promise<ShopContext | null> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop } });
+  if (!row) return null;
+  const connected = row.openlogiAccountCode && row.openlogiTokenCiphertext;
+  return {
+    shop,
+    settings: toSyncSettings(row),
+    openlogi: connected
+      ? {
+          accountCode: row.openlogiAccountCode!,
+          token: cipher.decrypt(row.openlogiTokenCiphertext!),
+          environment: row.environment as OpenLogiEnvironment,
+        }
+      : null,
+    connectionError: row.connectionError,
+    uninstalled: row.uninstalledAt !== null,
+  };
+}
+
+/** Creates or updates a shop's settings; a new token clears a broken connection. */
+export async function saveShopSettings(
+  prisma: PrismaClient,
+  cipher: TokenCipher,
+  shop: string,
+  patch: SettingsPatch & { openlogiToken?: string; openlogiAccountCode?: string },
+): Promise<ShopSettings> {
+  const { openlogiToken, ...rest } = patch;
+  const data = {
+    ...rest,
+    ...(openlogiToken !== undefined
+      ? { openlogiTokenCiphertext: cipher.encrypt(openlogiToken), connectionError: null, connectionErrorAt: null }
+      : {}),
+    uninstalledAt: null,
+  };
+  return prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}
+
+/** OpenLogi answered 401/402/403: stop syncing the shop until the merchant fixes it. */
+export async function markConnectionBroken(prisma: PrismaClient, shop: string, message: string, now: Date) {
+  await prisma.shopSettings.update({
+    where: { shop },
+    data: { connectionError: message, connectionErrorAt: now },
+  });
+}
+
+export async function markUninstalled(prisma: PrismaClient, shop: string, now: Date) {
+  await prisma.shopSettings.updateMany({ where: { shop }, data: { uninstalledAt: now } });
+}

@@ -1,0 +1,40 @@
+import type { PrismaClient } from "@prisma/client";
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { TokenCipher } from "../security/token-cipher.server";
+import { saveShopSettings, type SettingsPatch } from "./settings.server";
+import { wakeShopJobs } from "./sync-job.server";
+
+export interface ShopSeed {
+  shop: string;
+  accessToken: string;
+  scope?: string;
+  openlogiToken: string;
+  openlogiAccountCode: string;
+  settings: SettingsPatch;
+}
+
+/**
+ * Registers a shop without OAuth: an offline session (as Shopify's token exchange would
+ * store it) and the sync settings with the OpenLogi token encrypted. Used by
+ * `npm run shop:seed`, the sandbox and the tests.
+ */
+export async function seedShop(prisma: PrismaClient, cipher: TokenCipher, seed: ShopSeed, now = new Date()) {
+  const storage = new PrismaSessionStorage(prisma);
+  await storage.storeSession(
+    new Session({
+      id: `offline_${seed.shop}`,
+      shop: seed.shop,
+      state: "seeded",
+      isOnline: false,
+      scope: seed.scope ?? "read_orders,read_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,read_locations",
+      accessToken: seed.accessToken,
+    }),
+  );
+  await saveShopSettings(prisma, cipher, seed.shop, {
+    ...seed.settings,
+    openlogiToken: seed.openlogiToken,
+    openlogiAccountCode: seed.openlogiAccountCode,
+  });
+  await wakeShopJobs(prisma, seed.shop, now);
+}

@@ -1,0 +1,45 @@
+import type { PrismaClient, SyncHistory } from "@prisma/client";
+
+/** OpenLogi's two histories: 注文キャンセル連携履歴 and 注文修正連携履歴. */
+export type HistoryList = "cancel" | "modify";
+/** What the app did (or did not do) to the shipment. */
+export type HistoryAction = "delete" | "update" | "cancel_request" | "modify_request" | "none";
+
+export interface HistoryEntry {
+  shop: string;
+  list: HistoryList;
+  orderId: string;
+  orderName: string | null;
+  shipmentId: string | null;
+  shipmentIdentifier: string | null;
+  statusSeen: string | null;
+  action: HistoryAction;
+  billable: boolean;
+  /** A decision outcome (sync/types OutcomeCode) or an execution outcome (jobs/outcomes). */
+  outcome: string;
+  message: string | null;
+  details: Record<string, unknown> | null;
+  attempts: number;
+  jobId: number | null;
+  webhookId: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export async function recordHistory(prisma: PrismaClient, entry: HistoryEntry): Promise<SyncHistory> {
+  return prisma.syncHistory.create({
+    data: { ...entry, details: entry.details ? JSON.stringify(entry.details) : null },
+  });
+}
+
+export async function listHistory(
+  prisma: PrismaClient,
+  { shop, list, orderId, take = 50, cursor }: { shop: string; list?: HistoryList; orderId?: string; take?: number; cursor?: number },
+): Promise<SyncHistory[]> {
+  return prisma.syncHistory.findMany({
+    where: { shop, ...(list ? { list } : {}), ...(orderId ? { orderId } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+}

@@ -1,0 +1,192 @@
+import type { Prisma, PrismaClient, SyncJob } from "@prisma/client";
+
+/** Queue states, mirrored by the `status` column. */
+export type JobStatus = "pending" | "running" | "completed" | "failed";
+/** The webhook topic a job came from. */
+export type JobTask = "cancelled" | "edited" | "updated";
+
+export interface WebhookRecord {
+  webhookId: string;
+  topic: string;
+  shop: string;
+  eventId: string | null;
+  apiVersion: string | null;
+  triggeredAt: Date;
+  orderId: string | null;
+  payload: string;
+}
+
+export interface JobSpec {
+  task: JobTask;
+  orderId: string;
+  jobKey: string;
+  maxAttempts?: number;
+}
+
+export type StoreResult = "stored" | "duplicate";
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+/**
+ * Stores a verified webhook and, when it needs work, its job, in one transaction.
+ * A webhook id or job key seen before changes nothing (Shopify delivers at least once).
+ */
+export async function storeWebhook(
+  prisma: PrismaClient,
+  record: WebhookRecord,
+  job: JobSpec | null,
+): Promise<StoreResult> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      const event = await tx.webhookEvent.create({ data: record });
+      if (!job) return;
+      const existing = await tx.syncJob.findUnique({ where: { jobKey: job.jobKey }, select: { id: true } });
+      if (existing) return; // same change delivered under another webhook id (e.g. one order_edit.id)
+      await tx.syncJob.create({
+        data: {
+          shop: record.shop,
+          orderId: job.orderId,
+          task: job.task,
+          jobKey: job.jobKey,
+          triggeredAt: record.triggeredAt,
+          maxAttempts: job.maxAttempts,
+          webhookEventId: event.id,
+        },
+      });
+    });
+    return "stored";
+  } catch (error) {
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+}
+
+export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload: string; topic: string } };
+
+/**
+ * Claims up to `limit` runnable jobs for `workerId`. A job is runnable when it is due
+ * (or its lease expired: a crashed worker's job comes back), it is the earliest
+ * unfinished job of its order by `triggeredAt`, and no live worker holds that order.
+ * The conditional update (`count === 1`) makes the claim safe across processes on
+ * SQLite; claiming counts an attempt, so a job that crashes its worker still fails in the end.
+ */
+export async function claimJobs(
+  prisma: PrismaClient,
+  { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number },
+): Promise<ClaimedJob[]> {
+  const staleBefore = new Date(now.getTime() - leaseMs);
+  const due: Prisma.SyncJobWhereInput = {
+    OR: [
+      { status: "pending", runAt: { lte: now } },
+      { status: "running", lockedAt: { lt: staleBefore } },
+    ],
+  };
+  const candidates = await prisma.syncJob.findMany({
+    where: due,
+    orderBy: [{ runAt: "asc" }, { id: "asc" }],
+    take: limit * 4,
+    select: { id: true, shop: true, orderId: true, status: true, lockedAt: true },
+  });
+  if (candidates.length === 0) return [];
+
+  const orders = [...new Set(candidates.map((job) => `${job.shop}\u0000${job.orderId}`))];
+  const unfinished = await prisma.syncJob.findMany({
+    where: {
+      status: { in: ["pending", "running"] },
+      OR: orders.map((key) => {
+        const [shop, orderId] = key.split("\u0000");
+        return { shop, orderId };
+      }),
+    },
+    orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
+    select: { id: true, shop: true, orderId: true, status: true, lockedAt: true },
+  });
+  const head = new Map<string, number>();
+  const held = new Set<string>();
+  for (const job of unfinished) {
+    const key = `${job.shop}\u0000${job.orderId}`;
+    if (!head.has(key)) head.set(key, job.id);
+    if (job.status === "running" && job.lockedAt && job.lockedAt >= staleBefore) held.add(key);
+  }
+
+  const claimed: ClaimedJob[] = [];
+  for (const candidate of candidates) {
+    if (claimed.length >= limit) break;
+    const key = `${candidate.shop}\u0000${candidate.orderId}`;
+    if (head.get(key) !== candidate.id || held.has(key)) continue;
+    const { count } = await prisma.syncJob.updateMany({
+      where: { id: candidate.id, status: candidate.status, lockedAt: candidate.lockedAt },
+      data: { status: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
+    });
+    if (count !== 1) continue; // another worker won this one
+    held.add(key);
+    claimed.push(
+      await prisma.syncJob.findUniqueOrThrow({
+        where: { id: candidate.id },
+        include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
+      }),
+    );
+  }
+  return claimed;
+}
+
+/** Extends the lease while a long job (paced OpenLogi calls) is still running. */
+export async function touchJob(prisma: PrismaClient, id: number, workerId: string, now: Date) {
+  await prisma.syncJob.updateMany({ where: { id, lockedBy: workerId, status: "running" }, data: { lockedAt: now } });
+}
+
+export async function completeJob(prisma: PrismaClient, id: number, now: Date) {
+  await prisma.syncJob.update({
+    where: { id },
+    data: { status: "completed", completedAt: now, lockedAt: null, lockedBy: null, lastError: null },
+  });
+}
+
+/** Puts a job back in the queue for `runAt`; `refundAttempt` for waits that are not failures (429, paused connection). */
+export async function rescheduleJob(
+  prisma: PrismaClient,
+  id: number,
+  { runAt, lastError, refundAttempt }: { runAt: Date; lastError: string | null; refundAttempt: boolean },
+) {
+  await prisma.syncJob.update({
+    where: { id },
+    data: {
+      status: "pending",
+      runAt,
+      lastError,
+      lockedAt: null,
+      lockedBy: null,
+      ...(refundAttempt ? { attempts: { decrement: 1 } } : {}),
+    },
+  });
+}
+
+/** After the last attempt the job stays in the table as `failed`, with its error. */
+export async function failJob(prisma: PrismaClient, id: number, lastError: string, now: Date) {
+  await prisma.syncJob.update({
+    where: { id },
+    data: { status: "failed", lastError, completedAt: now, lockedAt: null, lockedBy: null },
+  });
+}
+
+/** Graceful shutdown: hands back what this worker claimed but did not start. */
+export async function releaseJobs(prisma: PrismaClient, ids: number[], workerId: string) {
+  if (ids.length === 0) return;
+  await prisma.syncJob.updateMany({
+    where: { id: { in: ids }, lockedBy: workerId, status: "running" },
+    data: { status: "pending", lockedAt: null, lockedBy: null, attempts: { decrement: 1 } },
+  });
+}
+
+/** A fixed connection makes the shop's waiting jobs due again. */
+export async function wakeShopJobs(prisma: PrismaClient, shop: string, now: Date) {
+  await prisma.syncJob.updateMany({ where: { shop, status: "pending", runAt: { gt: now } }, data: { runAt: now } });
+}
+
+export async function queueCounts(prisma: PrismaClient) {
+  const rows = await prisma.syncJob.groupBy({ by: ["status"], _count: { _all: true } });
+  const count = (status: JobStatus) => rows.find((row) => row.status === status)?._count._all ?? 0;
+  return { pending: count("pending"), running: count("running"), failed: count("failed") };
+}

@@ -9,7 +9,9 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
  * adapter: no native engine is needed on any machine.
  */
 export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  // Wait up to 5 s for another connection's write lock instead of failing at once:
+  // the worker and `npm run worker` processes may share one SQLite file.
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: 5_000 }) });
 }
 
 declare global {

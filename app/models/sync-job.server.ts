@@ -37,10 +37,11 @@ export async function storeWebhook(
   prisma: PrismaClient,
   record: WebhookRecord,
   job: JobSpec | null,
+  receivedAt: Date,
 ): Promise<StoreResult> {
   try {
     await prisma.$transaction(async (tx) => {
-      const event = await tx.webhookEvent.create({ data: record });
+      const event = await tx.webhookEvent.create({ data: { ...record, receivedAt } });
       if (!job) return;
       const existing = await tx.syncJob.findUnique({ where: { jobKey: job.jobKey }, select: { id: true } });
       if (existing) return; // same change delivered under another webhook id (e.g. one order_edit.id)
@@ -51,6 +52,7 @@ export async function storeWebhook(
           task: job.task,
           jobKey: job.jobKey,
           triggeredAt: record.triggeredAt,
+          runAt: receivedAt,
           maxAttempts: job.maxAttempts,
           webhookEventId: event.id,
         },
@@ -87,7 +89,7 @@ export async function claimJobs(
     where: due,
     orderBy: [{ runAt: "asc" }, { id: "asc" }],
     take: limit * 4,
-    select: { id: true, shop: true, orderId: true, status: true, lockedAt: true },
+    select: { id: true, shop: true, orderId: true },
   });
   if (candidates.length === 0) return [];
 
@@ -116,10 +118,14 @@ export async function claimJobs(
     if (claimed.length >= limit) break;
     const key = `${candidate.shop}\u0000${candidate.orderId}`;
     if (head.get(key) !== candidate.id || held.has(key)) continue;
-    const { count } = await prisma.syncJob.updateMany({
-      where: { id: candidate.id, status: candidate.status, lockedAt: candidate.lockedAt },
-      data: { status: "running", lockedAt: now, lockedBy: workerId, attempts: { increment: 1 } },
-    });
+    // One conditional UPDATE, not Prisma's updateMany: on SQLite that runs as a read-then-write
+    // transaction, which two processes cannot upgrade at once (SQLITE_BUSY instead of waiting).
+    const count = await prisma.$executeRaw`
+      UPDATE "SyncJob"
+      SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
+          "attempts" = "attempts" + 1, "updatedAt" = ${now}
+      WHERE "id" = ${candidate.id}
+        AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
     if (count !== 1) continue; // another worker won this one
     held.add(key);
     claimed.push(

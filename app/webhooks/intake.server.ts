@@ -56,7 +56,8 @@ export async function receiveOrderWebhook(
     if (error instanceof MalformedPayloadError) return new Response(error.message, { status: 400 });
     throw error;
   }
-  const triggeredAt = parseTriggeredAt(context.triggeredAt) ?? now();
+  const receivedAt = now();
+  const triggeredAt = parseTriggeredAt(context.triggeredAt) ?? receivedAt;
   const result = await storeWebhook(
     prisma,
     {
@@ -70,6 +71,7 @@ export async function receiveOrderWebhook(
       payload: JSON.stringify(context.payload),
     },
     job,
+    receivedAt,
   );
   logger.info({ shop: context.shop, webhookId: context.webhookId, topic, orderId: job.orderId, result }, "webhook received");
   return new Response(null, { status: 200 });

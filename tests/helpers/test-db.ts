@@ -11,6 +11,7 @@ const MIGRATIONS = path.resolve("prisma/migrations");
 export async function migrate(url: string): Promise<void> {
   const client = createClient({ url });
   try {
+    await client.execute("PRAGMA journal_mode = WAL"); // as scripts/setup-db.ts does
     const dirs = readdirSync(MIGRATIONS, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)

@@ -1,0 +1,610 @@
+/**
+ * A stand-in for Shopify's Admin GraphQL API: a real HTTP server on 127.0.0.1 that
+ * parses, validates and executes every query with graphql-js against the real Admin
+ * schema (2026-07), over orders the test seeds. A query with a misspelled field, a
+ * missing argument or a wrong variable type fails here as it would at Shopify.
+ *
+ * What it answers like Shopify does:
+ * - POST /admin/api/2026-07/graphql.json, authenticated by `X-Shopify-Access-Token`
+ *   (unknown or missing → 401 `{"errors":"[API] Invalid API key or access token …"}`).
+ * - validation errors: HTTP 200, `{ errors: [...] }` and no `data`.
+ * - queries whose requested cost exceeds 1,000 points: `MAX_COST_EXCEEDED`.
+ * - `extensions.cost` on every executed response; `THROTTLED` on cue.
+ *   https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
+ * - connections with `nodes`, `edges { cursor node }` and `pageInfo`, honouring
+ *   `first`/`after`, `last`/`before` and `reverse`, at most 250 a page.
+ *
+ * Only QueryRoot `order`, `fulfillmentOrder` and `node` have data; every other field
+ * resolves from the seeded plain objects, so a field the fixture lacks is null (or an
+ * error when the schema says non-null), as a missing resolver would be.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  execute,
+  getNamedType,
+  GraphQLError,
+  isLeafType,
+  isObjectType,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+import type { FulfillmentOrderStatus } from "../../app/sync/types";
+import { loadAdminSchema } from "../helpers/admin-schema";
+
+export const DOUBLE_API_VERSION = "2026-07";
+/** Shopify's single-query limit. */
+export const MAX_QUERY_COST = 1000;
+const MAX_PAGE_SIZE = 250;
+/** Shopify's bucket for a Plus shop; a Standard shop restores 100 points a second. */
+const BUCKET = { maximumAvailable: 2000, restoreRate: 100 };
+
+export const INVALID_TOKEN_BODY = {
+  errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+};
+
+// ---------------------------------------------------------------------------
+// Fixtures: the Admin schema's field names, flattened where the schema nests.
+
+export interface AdminMailingAddressFixture {
+  firstName: string | null;
+  lastName: string | null;
+  name: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  /** The `CountryCode` enum, e.g. "JP". */
+  countryCodeV2: string | null;
+  phone: string | null;
+}
+
+export interface AdminLineItemFixture {
+  id?: string;
+  /** The SKU recorded on the order's line item. */
+  sku: string | null;
+  /** Product title, with " - variant" when there is a variant. */
+  name: string;
+  quantity?: number;
+}
+
+export interface AdminFulfillmentOrderLineItemFixture {
+  id: string;
+  /** FulfillmentOrderLineItem.sku; defaults to the line item's SKU. */
+  sku?: string | null;
+  remainingQuantity: number;
+  totalQuantity?: number;
+  lineItem: AdminLineItemFixture;
+}
+
+export interface AdminFulfillmentOrderFixture {
+  id: string;
+  status: FulfillmentOrderStatus;
+  /** GID of `assignedLocation.location`; null when that location was deleted. */
+  locationId: string | null;
+  locationName?: string;
+  lineItems: AdminFulfillmentOrderLineItemFixture[];
+}
+
+export interface AdminOrderFixture {
+  /** "gid://shopify/Order/…" */
+  id: string;
+  /** Defaults to the number at the end of `id`. */
+  legacyResourceId?: string;
+  name: string;
+  number: number;
+  cancelledAt: string | null;
+  email: string | null;
+  shippingAddress: AdminMailingAddressFixture | null;
+  fulfillmentOrders: AdminFulfillmentOrderFixture[];
+}
+
+// ---------------------------------------------------------------------------
+// Failure injection and the request log.
+
+export type AdminApiFailure =
+  /** HTTP 200 with the GraphQL `THROTTLED` error and the bucket's state. */
+  | { kind: "throttled"; currentlyAvailable?: number }
+  /** HTTP 429, optionally with `Retry-After` (seconds). */
+  | { kind: "http429"; retryAfterSeconds?: number }
+  | { kind: "server"; status?: number }
+  | { kind: "unauthorized" }
+  | { kind: "forbidden" }
+  /** The connection is closed without an answer. */
+  | { kind: "drop" };
+
+export interface AdminApiRequestLogEntry {
+  /** The shop the token belongs to; null when the token was not recognised. */
+  shop: string | null;
+  apiVersion: string;
+  query: string;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+  /** HTTP status answered; -1 when the connection was dropped on cue. */
+  status: number;
+}
+
+export interface AdminApiDouble {
+  /** Origin such as "http://127.0.0.1:54321": pass it as the client's `origin`. */
+  url: string;
+  /** Every request received, in order. */
+  requests: AdminApiRequestLogEntry[];
+  setOrder(shop: string, order: AdminOrderFixture): void;
+  /** Shallow-merges `patch` into the seeded order. */
+  updateOrder(shop: string, id: string, patch: Partial<AdminOrderFixture>): void;
+  /** Answers the next `times` requests (default 1) with `failure` instead of executing them. */
+  failNext(failure: AdminApiFailure, times?: number): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface AdminApiDoubleOptions {
+  /** shop domain → offline access token. */
+  accessTokens: Record<string, string>;
+}
+
+export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promise<AdminApiDouble> {
+  const schema = loadAdminSchema();
+  const shopByToken = new Map(Object.entries(options.accessTokens).map(([shop, token]) => [token, shop]));
+  const orders = new Map<string, Map<string, AdminOrderFixture>>();
+  const failures: AdminApiFailure[] = [];
+  const requests: AdminApiRequestLogEntry[] = [];
+
+  const ordersOf = (shop: string) => {
+    let shopOrders = orders.get(shop);
+    if (!shopOrders) orders.set(shop, (shopOrders = new Map()));
+    return shopOrders;
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { errors: String(error) });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const match = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    const token = req.headers["x-shopify-access-token"];
+    const shop = typeof token === "string" ? (shopByToken.get(token) ?? null) : null;
+
+    let payload: { query?: unknown; variables?: unknown; operationName?: unknown } = {};
+    try {
+      payload = body ? (JSON.parse(body) as typeof payload) : {};
+    } catch {
+      payload = {};
+    }
+    const query = typeof payload.query === "string" ? payload.query : "";
+    const variables =
+      payload.variables && typeof payload.variables === "object"
+        ? (payload.variables as Record<string, unknown>)
+        : {};
+    const operationName = typeof payload.operationName === "string" ? payload.operationName : null;
+    const entry: AdminApiRequestLogEntry = {
+      shop,
+      apiVersion: match?.[1] ?? "",
+      query,
+      operationName,
+      variables,
+      status: 0,
+    };
+    requests.push(entry);
+    const reply = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+      entry.status = status;
+      send(res, status, json, headers);
+    };
+
+    if (req.method !== "POST" || !match) return reply(404, { errors: "Not Found" });
+    // The double holds only the 2026-07 schema; a client on another version is a bug.
+    if (match[1] !== DOUBLE_API_VERSION) return reply(404, { errors: "Not Found" });
+    if (shop === null) return reply(401, INVALID_TOKEN_BODY);
+
+    const failure = failures.shift();
+    if (failure) {
+      switch (failure.kind) {
+        case "unauthorized":
+          return reply(401, INVALID_TOKEN_BODY);
+        case "forbidden":
+          return reply(403, { errors: "Forbidden" });
+        case "server":
+          return reply(failure.status ?? 500, { errors: "Internal Server Error" });
+        case "http429":
+          return reply(
+            429,
+            { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." },
+            failure.retryAfterSeconds === undefined ? {} : { "Retry-After": String(failure.retryAfterSeconds) },
+          );
+        case "drop":
+          entry.status = -1;
+          req.socket.destroy();
+          return;
+        case "throttled":
+          break;
+        default:
+          failure satisfies never;
+      }
+    }
+
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return reply(200, { errors: [toShopifyError(error as GraphQLError)] });
+    }
+    const validationErrors = validate(schema, document);
+    if (validationErrors.length > 0) {
+      return reply(200, { errors: validationErrors.map(toShopifyError) });
+    }
+
+    const requestedQueryCost = estimateQueryCost(schema, document, operationName, variables);
+    if (requestedQueryCost > MAX_QUERY_COST) {
+      return reply(200, {
+        errors: [
+          {
+            message: `Query cost is ${requestedQueryCost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost: requestedQueryCost, maxCost: MAX_QUERY_COST },
+          },
+        ],
+      });
+    }
+    if (failure?.kind === "throttled") {
+      return reply(200, {
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
+        extensions: {
+          cost: {
+            requestedQueryCost,
+            actualQueryCost: null,
+            throttleStatus: { ...BUCKET, currentlyAvailable: failure.currentlyAvailable ?? 0 },
+          },
+        },
+      });
+    }
+
+    const result = await execute({
+      schema,
+      document,
+      rootValue: rootFor(ordersOf(shop)),
+      variableValues: variables,
+      operationName,
+    });
+    const errors = result.errors?.map((error) => error.toJSON());
+    reply(200, {
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(errors ? { errors } : {}),
+      extensions: {
+        cost: {
+          requestedQueryCost,
+          actualQueryCost: requestedQueryCost,
+          throttleStatus: { ...BUCKET, currentlyAvailable: BUCKET.maximumAvailable - requestedQueryCost },
+        },
+      },
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setOrder(shop, order) {
+      ordersOf(shop).set(order.id, structuredClone(order));
+    },
+    updateOrder(shop, id, patch) {
+      const current = ordersOf(shop).get(id);
+      if (!current) throw new Error(`admin-api-double: no order ${id} seeded for ${shop}`);
+      ordersOf(shop).set(id, { ...current, ...structuredClone(patch) });
+    },
+    failNext(failure, times = 1) {
+      for (let i = 0; i < times; i++) failures.push(failure);
+    },
+    reset() {
+      orders.clear();
+      failures.length = 0;
+      requests.length = 0;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Responses.
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(json));
+}
+
+/**
+ * Shopify runs graphql-ruby, whose wording differs from graphql-js; the two errors a
+ * typo produces most often are rewritten to graphql-ruby's message and code.
+ */
+function toShopifyError(error: GraphQLError): Record<string, unknown> {
+  const json: Record<string, unknown> = { ...error.toJSON() };
+  const field = /^Cannot query field "([^"]+)" on type "([^"]+)"\./.exec(error.message);
+  if (field) {
+    const [, fieldName, typeName] = field;
+    return {
+      ...json,
+      message: `Field '${fieldName}' doesn't exist on type '${typeName}'`,
+      extensions: { code: "undefinedField", typeName, fieldName },
+    };
+  }
+  const argument = /^Unknown argument "([^"]+)" on field "([^".]+)\.([^"]+)"\./.exec(error.message);
+  if (argument) {
+    const [, argumentName, , fieldName] = argument;
+    return {
+      ...json,
+      message: `Field '${fieldName}' doesn't accept argument '${argumentName}'`,
+      extensions: { code: "argumentNotAccepted", name: fieldName, typeName: "Field", argumentName },
+    };
+  }
+  return json;
+}
+
+// ---------------------------------------------------------------------------
+// Data: plain objects whose function-valued fields graphql-js's default resolver calls.
+
+type ConnectionArgs = {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+  query?: string | null;
+};
+
+const encodeCursor = (index: number) => Buffer.from(`double:${index}`).toString("base64");
+
+function decodeCursor(cursor: string): number {
+  const match = /^double:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
+  if (!match) throw new GraphQLError(`Invalid cursor for pagination: ${cursor}`);
+  return Number(match[1]);
+}
+
+function connection<T>(items: T[], args: ConnectionArgs) {
+  if (args.query != null) {
+    throw new GraphQLError("admin-api-double does not implement the `query` argument");
+  }
+  const { first, last } = args;
+  if (first == null && last == null) {
+    throw new GraphQLError("you must provide one of first or last");
+  }
+  for (const [name, value] of [["first", first], ["last", last]] as const) {
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw new GraphQLError(`The argument \`${name}\` must be between 0 and ${MAX_PAGE_SIZE}`);
+    }
+  }
+  const ordered = items.map((node, index) => ({ node, index }));
+  if (args.reverse) ordered.reverse();
+  let start = 0;
+  let end = ordered.length;
+  if (args.after != null) {
+    const after = decodeCursor(args.after);
+    start = ordered.findIndex((e) => e.index === after) + 1;
+  }
+  if (args.before != null) {
+    const before = decodeCursor(args.before);
+    const at = ordered.findIndex((e) => e.index === before);
+    end = at === -1 ? end : at;
+  }
+  let slice = ordered.slice(start, Math.max(start, end));
+  const total = slice.length;
+  if (first != null) slice = slice.slice(0, first);
+  if (last != null) slice = slice.slice(Math.max(0, slice.length - last));
+  const edges = slice.map((e) => ({ cursor: encodeCursor(e.index), node: e.node }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: first != null ? total > slice.length : end < ordered.length,
+      hasPreviousPage: last != null ? total > slice.length : start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function toLineItem(item: AdminFulfillmentOrderLineItemFixture) {
+  const lineItem = item.lineItem;
+  const title = lineItem.name.split(" - ")[0];
+  return {
+    __typename: "FulfillmentOrderLineItem",
+    id: item.id,
+    sku: item.sku === undefined ? lineItem.sku : item.sku,
+    remainingQuantity: item.remainingQuantity,
+    totalQuantity: item.totalQuantity ?? item.remainingQuantity,
+    productTitle: title,
+    requiresShipping: true,
+    lineItem: {
+      __typename: "LineItem",
+      id: lineItem.id ?? item.id.replace("FulfillmentOrderLineItem", "LineItem"),
+      sku: lineItem.sku,
+      name: lineItem.name,
+      title,
+      quantity: lineItem.quantity ?? item.totalQuantity ?? item.remainingQuantity,
+      currentQuantity: lineItem.quantity ?? item.totalQuantity ?? item.remainingQuantity,
+    },
+  };
+}
+
+function toFulfillmentOrder(fulfillmentOrder: AdminFulfillmentOrderFixture, orderId: string) {
+  const name = fulfillmentOrder.locationName ?? "Warehouse";
+  return {
+    __typename: "FulfillmentOrder",
+    id: fulfillmentOrder.id,
+    orderId,
+    status: fulfillmentOrder.status,
+    requestStatus: "UNSUBMITTED",
+    assignedLocation: {
+      name,
+      countryCode: "JP",
+      location: fulfillmentOrder.locationId
+        ? { __typename: "Location", id: fulfillmentOrder.locationId, name }
+        : null,
+    },
+    lineItems: (args: ConnectionArgs) => connection(fulfillmentOrder.lineItems.map(toLineItem), args),
+  };
+}
+
+function toOrder(order: AdminOrderFixture) {
+  return {
+    __typename: "Order",
+    id: order.id,
+    legacyResourceId: order.legacyResourceId ?? order.id.split("/").at(-1),
+    name: order.name,
+    number: order.number,
+    cancelledAt: order.cancelledAt,
+    email: order.email,
+    shippingAddress: order.shippingAddress && {
+      __typename: "MailingAddress",
+      id: `gid://shopify/MailingAddress/${order.id.split("/").at(-1)}`,
+      coordinatesValidated: false,
+      ...order.shippingAddress,
+      countryCode: order.shippingAddress.countryCodeV2,
+    },
+    fulfillmentOrders: (args: ConnectionArgs) =>
+      connection(
+        order.fulfillmentOrders.map((fo) => toFulfillmentOrder(fo, order.id)),
+        args,
+      ),
+  };
+}
+
+function rootFor(shopOrders: Map<string, AdminOrderFixture>) {
+  const findOrder = (id: string) => {
+    const order = shopOrders.get(id);
+    return order ? toOrder(order) : null;
+  };
+  const findFulfillmentOrder = (id: string) => {
+    for (const order of shopOrders.values()) {
+      const fulfillmentOrder = order.fulfillmentOrders.find((fo) => fo.id === id);
+      if (fulfillmentOrder) return toFulfillmentOrder(fulfillmentOrder, order.id);
+    }
+    return null;
+  };
+  return {
+    order: ({ id }: { id: string }) => findOrder(id),
+    fulfillmentOrder: ({ id }: { id: string }) => findFulfillmentOrder(id),
+    node: ({ id }: { id: string }) => findOrder(id) ?? findFulfillmentOrder(id),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Requested query cost, by Shopify's published rules: scalars and enums 0, objects 1,
+// connections 2 + (first or last) × the cost of one node, mutations 10. Fragments on
+// different types are summed, which can only overestimate.
+
+export function estimateQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null = null,
+  variables: Record<string, unknown> = {},
+): number {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations[0];
+  if (!operation) return 0;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return 0;
+
+  const argument = (value: ValueNode | undefined): number | null => {
+    if (!value) return null;
+    if (value.kind === Kind.INT) return Number(value.value);
+    if (value.kind === Kind.VARIABLE) {
+      const v = variables[value.name.value];
+      return typeof v === "number" ? v : null;
+    }
+    return null;
+  };
+
+  const selectionCost = (type: GraphQLCompositeType, selectionSet: SelectionSetNode): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType)
+          : type;
+        total += selectionCost(on, selection.selectionSet);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) {
+          const on = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+          total += selectionCost(on, fragment.selectionSet);
+        }
+      } else {
+        if (selection.name.value.startsWith("__") || !("getFields" in type)) continue;
+        const field = type.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        if (isLeafType(named) || !selection.selectionSet) continue;
+        const composite = named as GraphQLCompositeType;
+        const base = operation.operation === "mutation" && type === rootType ? 10 : 0;
+        if (isObjectType(composite) && composite.name.endsWith("Connection")) {
+          const args = new Map(selection.arguments?.map((a) => [a.name.value, a.value]));
+          const size = argument(args.get("first")) ?? argument(args.get("last")) ?? 0;
+          total += base + 2 + size * connectionNodeCost(composite, selection.selectionSet);
+        } else {
+          total += base + 1 + selectionCost(composite, selection.selectionSet);
+        }
+      }
+    }
+    return total;
+  };
+
+  /** One node of a connection: its own 1 plus what is selected on it (pageInfo is free). */
+  const connectionNodeCost = (connectionType: GraphQLCompositeType, selectionSet: SelectionSetNode): number => {
+    let cost = 0;
+    const fields = "getFields" in connectionType ? connectionType.getFields() : {};
+    for (const selection of selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
+      if (selection.name.value === "nodes") {
+        const nodeType = getNamedType(fields.nodes.type) as GraphQLCompositeType;
+        cost = Math.max(cost, 1 + selectionCost(nodeType, selection.selectionSet));
+      } else if (selection.name.value === "edges") {
+        const edgeType = getNamedType(fields.edges.type) as GraphQLCompositeType;
+        cost = Math.max(cost, selectionCost(edgeType, selection.selectionSet));
+      }
+    }
+    return cost;
+  };
+
+  return selectionCost(rootType, operation.selectionSet);
+}

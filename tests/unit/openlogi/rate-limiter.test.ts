@@ -1,0 +1,138 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { createPrismaClient } from "../../../app/models/db.server";
+import { createRateLimiter, rateLimitKey } from "../../../app/openlogi/rate-limiter.server";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
+
+let db: TestDatabase;
+let secondProcess: PrismaClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // A second client on the same file stands in for a second worker process.
+  secondProcess = createPrismaClient(db.url);
+});
+afterAll(async () => {
+  await secondProcess.$disconnect();
+  await db.drop();
+});
+beforeEach(async () => {
+  await db.prisma.rateLimitBucket.deleteMany();
+});
+
+/** A clock that only moves when someone sleeps, recording when each sleeper wakes. */
+function fakeTime(start = 1_700_000_000_000) {
+  let now = start;
+  const wakeUps: number[] = [];
+  return {
+    clock: () => now,
+    /** Sleeps do not advance the shared clock: every caller asks at the same instant. */
+    frozenSleep: async (ms: number) => {
+      wakeUps.push(now + ms);
+    },
+    advance(ms: number) {
+      now += ms;
+    },
+    wakeUps,
+  };
+}
+
+it("never hands out two slots for one token closer than 1000 ms, across two processes sharing one database", async () => {
+  // GIVEN two limiters on two Prisma clients over the same SQLite file, and a frozen clock
+  const time = fakeTime();
+  const granted: number[] = [];
+  const record = async (ms: number) => {
+    granted.push(time.clock() + ms);
+  };
+  const a = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: record });
+  const b = createRateLimiter({ prisma: secondProcess, clock: time.clock, sleep: record });
+
+  // WHEN 40 workers ask at once, half through each process
+  const acquires = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).acquire("token-1"));
+  await Promise.all(acquires);
+
+  // THEN the first caller goes now and every slot is at least 1000 ms after the previous one
+  const slots = [time.clock(), ...granted].sort((x, y) => x - y);
+  expect(slots).toHaveLength(40);
+  for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(1000);
+  expect(slots[39] - slots[0]).toBe(39 * 1000);
+});
+
+it("lets a caller go at once when the token's previous slot is already in the past", async () => {
+  const time = fakeTime();
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+
+  await limiter.acquire("token-1");
+  time.advance(5_000);
+  await limiter.acquire("token-1");
+
+  expect(time.wakeUps).toEqual([]);
+});
+
+it("keeps a separate pace for each token", async () => {
+  const time = fakeTime();
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+
+  await limiter.acquire("token-1");
+  await limiter.acquire("token-2");
+  await limiter.acquire("token-1");
+
+  // Only token-1's second call waits, and only for one interval.
+  expect(time.wakeUps).toEqual([time.clock() + 1000]);
+});
+
+it("spaces calls by the interval the calls-per-minute setting implies", async () => {
+  const time = fakeTime();
+  const limiter = createRateLimiter({
+    prisma: db.prisma,
+    clock: time.clock,
+    sleep: time.frozenSleep,
+    callsPerMinute: 30,
+  });
+
+  await limiter.acquire("token-1");
+  await limiter.acquire("token-1");
+
+  expect(time.wakeUps).toEqual([time.clock() + 2000]);
+});
+
+it("holds every caller of a token back after a back-off, in every process", async () => {
+  // GIVEN a 429 seen by one process
+  const time = fakeTime();
+  const a = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+  const b = createRateLimiter({ prisma: secondProcess, clock: time.clock, sleep: time.frozenSleep });
+  await a.backOff("token-1", 60_000);
+
+  // WHEN the other process asks for the same token, and for another token
+  await b.acquire("token-1");
+  await b.acquire("token-2");
+
+  // THEN only the backed-off token waits, until the back-off ends
+  expect(time.wakeUps).toEqual([time.clock() + 60_000]);
+});
+
+it("never shortens a pace that is already further out than the back-off", async () => {
+  const time = fakeTime();
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+  await limiter.backOff("token-1", 60_000);
+  await limiter.backOff("token-1", 1_000);
+
+  await limiter.acquire("token-1");
+
+  expect(time.wakeUps).toEqual([time.clock() + 60_000]);
+});
+
+it("stores the sha256 of the token as the bucket key, never the token itself", async () => {
+  const time = fakeTime();
+  const token = "secret-openlogi-token";
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+
+  await limiter.acquire(token);
+
+  const rows = await db.prisma.rateLimitBucket.findMany();
+  expect(rows.map((row) => row.key)).toEqual([createHash("sha256").update(token).digest("hex")]);
+  expect(rateLimitKey(token)).toBe(rows[0].key);
+  expect(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(
+    token
+  );
+});

@@ -41,6 +41,20 @@ export type ShipmentRequestBody = Schemas["ShipmentRequest"];
 export type ModifyShipmentRequestBody = Schemas["ModifyShipmentRequest"];
 /** A shipment as `GET /shipments/…` returns it. */
 export type ShipmentResponse = Schemas["GetShipmentResponse"];
+/** One item line of a shipment request (`PUT` and `…/modify`). */
+export type ShipmentItemRequest = Schemas["components-schemas-ItemRequest"];
+/** One item line as `GET /shipments/…` returns it. */
+export type ShipmentItemResponse = Schemas["components-schemas-ItemResponse"];
+/**
+ * What `POST /shipments/{id}/modify` really takes: the JSON schema requires `identifier`
+ * and `items` although the generated {@link ModifyShipmentRequestBody} lists neither.
+ * `decideSync` always returns a body of this shape (the shipment's current identifier
+ * and items, unchanged).
+ */
+export type ModifyShipmentWireBody = ModifyShipmentRequestBody & {
+  identifier: string | null;
+  items: ShipmentItemRequest[];
+};
 
 /** An OpenLogi shipment as the core sees it. `raw` keeps every field OpenLogi returned. */
 export interface ShipmentSnapshot {
@@ -149,7 +163,9 @@ export type OutcomeCode =
   | "not_openlogi_order"
   | "missing_sku"
   | "reflect_disabled"
-  | "paused";
+  | "paused"
+  /** The address cannot make a valid OpenLogi recipient (e.g. unknown prefecture): nothing sent. */
+  | "invalid_recipient";
 
 /** Why `decideSync` chose to do nothing. */
 export type NoopOutcome = Exclude<
@@ -175,7 +191,9 @@ export type NoticeCode =
   | "phone_dropped"
   | "prefecture_unknown"
   /** Several shipments for one order: items are not redistributed between them. */
-  | "items_not_reconciled_multiple_shipments";
+  | "items_not_reconciled_multiple_shipments"
+  /** Nothing is left to ship from the OpenLogi location; the shipment's items were left as they are. */
+  | "no_items_left_at_location";
 
 export interface Notice {
   code: NoticeCode;

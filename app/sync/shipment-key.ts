@@ -1,0 +1,20 @@
+import type { OrderSnapshot, ShipmentKeyKind } from "./types";
+
+/**
+ * The key a Shopify order's OpenLogi shipment is found by (SPEC.md "Shipment key").
+ * OpenLogi's own Shopify import writes the order name ("#1001") into 注文番号, hence the default.
+ */
+export function shipmentKeyOf(order: OrderSnapshot, kind: ShipmentKeyKind): string {
+  switch (kind) {
+    case "name":
+      return order.name;
+    case "number":
+      return String(order.number);
+    case "id":
+      return order.legacyId;
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`unknown shipment key kind: ${String(unhandled)}`);
+    }
+  }
+}

@@ -1,1 +1,2 @@
 /// <reference types="@remix-run/node" />
+/// <reference types="@remix-run/dev" />

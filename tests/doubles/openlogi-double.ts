@@ -284,6 +284,8 @@ interface Incoming {
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(["backordered", "waiting", "allocating", "suspended"]);
 const REQUESTABLE_STATUSES: ReadonlySet<string> = new Set(["picking", "picked", "working", "packed", "shipped"]);
+// A pending modification can still be followed by a cancellation (SPEC.md: modify_request → as CONFIRMED).
+const CANCELLABLE_STATUSES: ReadonlySet<string> = new Set([...REQUESTABLE_STATUSES, "modify_request"]);
 const STATUS_LABELS: Record<ShipmentStatus, string> = {
   backordered: "入荷待ち",
   allocating: "引当中",
@@ -492,7 +494,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
         shipments.delete(target);
         return { status: 200, json: shipment, operation: operationId };
       case "cancelShipment":
-        if (!REQUESTABLE_STATUSES.has(status)) return refused(status, "キャンセルリクエスト");
+        if (!CANCELLABLE_STATUSES.has(status)) return refused(status, "キャンセルリクエスト");
         stored.data = { ...shipment, status: "cancel_request" };
         return { status: 200, json: stored.data, operation: operationId };
       case "modifyShipment":

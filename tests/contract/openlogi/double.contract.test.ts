@@ -272,7 +272,7 @@ describe("status rules", () => {
     expect(double.get(shipment.id)).toEqual({ ...shipment, status: "modify_request" });
   });
 
-  it.each(["backordered", "waiting", "allocating", "suspended", "cancel_request", "modify_request"] as const)(
+  it.each(["backordered", "waiting", "allocating", "suspended", "cancel_request"] as const)(
     "refuses cancel and modify requests with 400 api_exception while the shipment is %s",
     async (status) => {
       const shipment = seedOne(status);
@@ -291,6 +291,17 @@ describe("status rules", () => {
       expect(double.get(shipment.id)?.status).toBe(status);
     }
   );
+
+  it("accepts a cancel request over a pending modify request but refuses a second modify request", async () => {
+    const shipment = seedOne("modify_request");
+    const modify = await call("POST", `/shipments/${shipment.id}/modify?id=${shipment.id}`, {
+      body: { identifier: shipment.identifier, items: shipment.items },
+    });
+    expect(modify.status).toBe(400);
+    const cancel = await call("POST", `/shipments/${shipment.id}/cancel?id=${shipment.id}`);
+    expect(cancel.status).toBe(200);
+    expect(double.get(shipment.id)?.status).toBe("cancel_request");
+  });
 
   it("replaces the whole request on PUT: fields not sent are dropped, OpenLogi's own fields stay", async () => {
     // GIVEN a shipment with merchant-set fields and a field only OpenLogi sets

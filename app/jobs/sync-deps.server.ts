@@ -1,0 +1,53 @@
+import type { PrismaClient } from "@prisma/client";
+import type { Env } from "../env.server";
+import type { Logger } from "../logger.server";
+import { createOpenLogiClient, openLogiBaseUrl } from "../openlogi/client.server";
+import { createRateLimiter } from "../openlogi/rate-limiter.server";
+import { createTokenCipher } from "../security/token-cipher.server";
+import { createAdminGraphqlClient, fetchOrderSnapshot } from "../shopify/orders.server";
+import type { SyncDeps } from "./run-sync-job.server";
+
+export interface SyncDepsOptions {
+  prisma: PrismaClient;
+  env: Env;
+  logger: Logger;
+  /** The shop's offline Admin API token; production uses `unauthenticated.admin(shop)`, which refreshes expiring tokens. */
+  loadAccessToken(shop: string): Promise<string>;
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Wires the real OpenLogi client, the shared pace and the Admin API reader into the runner. */
+export function createSyncDeps(options: SyncDepsOptions): SyncDeps {
+  const { prisma, env, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const limiter = createRateLimiter({
+    prisma,
+    clock: () => clock().getTime(),
+    sleep,
+    callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE,
+  });
+
+  return {
+    prisma,
+    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEY),
+    clock,
+    logger,
+    openLogiFor: (shop) =>
+      createOpenLogiClient({
+        baseUrl: openLogiBaseUrl(shop.openlogi!.environment, env.OPENLOGI_API_BASE_URL),
+        token: shop.openlogi!.token,
+        accountCode: shop.openlogi!.accountCode,
+        limiter,
+      }),
+    async orderReaderFor(shop) {
+      const client = createAdminGraphqlClient({
+        shop,
+        accessToken: await options.loadAccessToken(shop),
+        origin: env.SHOPIFY_ADMIN_API_ORIGIN,
+      });
+      return (orderGid) => fetchOrderSnapshot(client, orderGid);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { Env } from "../env.server";
+import { logger } from "../logger.server";
+import prisma from "../models/db.server";
+import { createSyncDeps } from "./sync-deps.server";
+import { createWorker } from "./worker.server";
+
+/** Warns once about overrides that point the app somewhere other than the real services. */
+export function warnAboutOverrides(env: Env) {
+  if (env.OPENLOGI_API_BASE_URL) {
+    logger.warn({ url: env.OPENLOGI_API_BASE_URL }, "OPENLOGI_API_BASE_URL overrides the OpenLogi base URL for every shop");
+  }
+  if (env.SHOPIFY_ADMIN_API_ORIGIN) {
+    logger.warn({ origin: env.SHOPIFY_ADMIN_API_ORIGIN }, "SHOPIFY_ADMIN_API_ORIGIN overrides https://{shop} for Admin API calls");
+  }
+}
+
+/** Starts WORKER_CONCURRENCY worker loops on the app's database; `stop()` drains them. */
+export async function startWorkers(env: Env) {
+  warnAboutOverrides(env);
+  // Imported here so a worker-only process does not need the Remix build.
+  const { unauthenticated } = await import("../shopify.server");
+  const deps = createSyncDeps({
+    prisma,
+    env,
+    logger,
+    async loadAccessToken(shop) {
+      const { session } = await unauthenticated.admin(shop);
+      return session.accessToken!;
+    },
+  });
+  const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps));
+  workers.forEach((worker) => worker.start());
+  return { stop: () => Promise.all(workers.map((worker) => worker.stop())).then(() => undefined) };
+}

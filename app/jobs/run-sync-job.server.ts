@@ -123,10 +123,9 @@ async function runShopJobs(
   try {
     shipments = keys.length > 0 ? await openlogi.findShipmentsByKeys(keys) : [];
   } catch (error) {
-    for (const job of ready) {
-      unstarted.delete(job.id);
-      await settleFailure(deps, job, error, orders.get(job.id) ?? null);
-    }
+    for (const job of ready) unstarted.delete(job.id);
+    if (error instanceof OpenLogiAuthError) return holdShop(deps, shop, error, ready, orders);
+    for (const job of ready) await settleFailure(deps, job, error, orders.get(job.id) ?? null);
     return;
   }
 
@@ -146,17 +145,27 @@ async function runShopJobs(
       await completeJob(prisma, job.id, clock());
     } catch (error) {
       if (error instanceof OpenLogiAuthError) {
-        await markConnectionBroken(prisma, shop, openLogiMessage(error), clock());
-        await waitForConnection(deps, job, "connection_broken", openLogiMessage(error), order);
         // The rest of this shop's batch waits too: every call would fail the same way.
-        for (const rest of ready.slice(ready.indexOf(job) + 1)) {
-          unstarted.delete(rest.id);
-          await waitForConnection(deps, rest, "connection_broken", openLogiMessage(error), orders.get(rest.id));
-        }
-        return;
+        const rest = ready.slice(ready.indexOf(job));
+        rest.forEach((waiting) => unstarted.delete(waiting.id));
+        return holdShop(deps, shop, error, rest, orders);
       }
       await settleFailure(deps, job, error, order);
     }
+  }
+}
+
+/** OpenLogi answered 401/402/403: mark the connection broken; the shop's jobs wait for the fix. */
+async function holdShop(
+  deps: SyncDeps,
+  shop: string,
+  error: OpenLogiAuthError,
+  jobs: ClaimedJob[],
+  orders: Map<number, OrderSnapshot | null>,
+) {
+  await markConnectionBroken(deps.prisma, shop, openLogiMessage(error), deps.clock());
+  for (const job of jobs) {
+    await waitForConnection(deps, job, "connection_broken", openLogiMessage(error), orders.get(job.id));
   }
 }
 

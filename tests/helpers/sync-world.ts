@@ -1,6 +1,7 @@
 import type { SyncHistory } from "@prisma/client";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { getEnv, resetEnvCache } from "../../app/env.server";
+import type { SyncDeps } from "../../app/jobs/run-sync-job.server";
 import { createSyncDeps } from "../../app/jobs/sync-deps.server";
 import { createWorker, type Worker } from "../../app/jobs/worker.server";
 import { logger } from "../../app/logger.server";
@@ -27,6 +28,7 @@ export interface SyncWorld {
   openlogi: OpenLogiDouble;
   admin: AdminApiDouble;
   clock: FixedClock;
+  deps: SyncDeps;
   worker: Worker;
   /** Puts the order in Shopify and, for each status given, a shipment in OpenLogi. */
   seedOrder(order: OrderSnapshot, ...statuses: ShipmentStatus[]): ShipmentResponse[];
@@ -94,6 +96,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
     openlogi,
     admin,
     clock,
+    deps,
     worker,
     seedOrder(order, ...statuses) {
       admin.setOrder(SHOP, adminOrderFixture(order));

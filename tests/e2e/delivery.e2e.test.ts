@@ -1,0 +1,303 @@
+/**
+ * SPEC.md "Delivery, order and failure", end to end: duplicates, out-of-order delivery,
+ * OpenLogi failing in each documented way, Shopify failing, and crashed or stopping workers.
+ */
+import { backoffMs } from "../../app/jobs/backoff";
+import { createWorker } from "../../app/jobs/worker.server";
+import type { OrderSnapshot } from "../../app/sync/types";
+import { orderNumbered } from "../doubles/scenario";
+import { SHOP, startSyncWorld, type SyncWorld } from "../helpers/sync-world";
+
+const BILLABLE_ON = { cancelAfterConfirmation: true, modifyAfterConfirmation: true };
+const cancelled = (order: OrderSnapshot): OrderSnapshot => ({ ...order, cancelledAt: "2026-11-20T10:00:00+09:00" });
+const moved = (order: OrderSnapshot): OrderSnapshot => ({
+  ...order,
+  shippingAddress: { ...order.shippingAddress!, address1: "梅田3-1-1", city: "大阪市北区", provinceCode: "JP-27", province: "Ōsaka", zip: "530-0001" },
+});
+
+let world: SyncWorld;
+let next = 5000;
+const newOrder = () => orderNumbered(++next);
+
+beforeAll(async () => {
+  world = await startSyncWorld();
+});
+afterAll(() => world.close());
+beforeEach(async () => {
+  await world.setSettings({ cancelAfterConfirmation: false, modifyAfterConfirmation: false, paused: false });
+});
+
+const jobsOf = (order: OrderSnapshot) =>
+  world.app.db.prisma.syncJob.findMany({ where: { orderId: order.legacyId }, orderBy: { id: "asc" } });
+const requestsFor = (id: string) => world.openlogi.requests.filter((r) => r.path.startsWith(`/shipments/${id}`));
+
+describe("duplicates and order", () => {
+  it("gives one effect to a webhook delivered twice with the same id", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "picking");
+    await world.setSettings(BILLABLE_ON);
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order), { webhookId: "dup-1" });
+    await world.send("orders/cancelled", cancelled(order), { webhookId: "dup-1" });
+    await world.drain();
+    expect(requestsFor(shipment.id).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(await world.history(order)).toHaveLength(1);
+  });
+
+  it("gives one effect to one order edit delivered under two webhook ids", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    const edited = { ...order, fulfillmentOrders: [{ ...order.fulfillmentOrders[0], lineItems: order.fulfillmentOrders[0].lineItems.slice(0, 1) }] };
+    world.setOrder(edited);
+    await world.send("orders/edited", edited, { editId: 424242 });
+    await world.send("orders/edited", edited, { editId: 424242 });
+    await world.drain();
+    expect(requestsFor(shipment.id).filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect(await jobsOf(order)).toHaveLength(1);
+  });
+
+  it("applies events in X-Shopify-Triggered-At order and records later changes of a cancelled order as such", async () => {
+    // GIVEN an address change made after the cancellation, but delivered before it
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.setOrder(cancelled(moved(order)));
+    const t = world.clock.nowMs();
+    await world.send("orders/updated", moved(order), { triggeredAt: new Date(t + 2_000) });
+    await world.send("orders/cancelled", cancelled(order), { triggeredAt: new Date(t + 1_000) });
+    // WHEN the worker runs
+    await world.drain();
+    // THEN the cancellation went first, and the update found the order cancelled
+    expect((await world.history(order)).map((h) => [h.list, h.outcome])).toEqual([
+      ["cancel", "deleted"],
+      ["modify", "order_cancelled"],
+    ]);
+    expect(requestsFor(shipment.id).filter((r) => r.method === "PUT")).toHaveLength(0);
+  });
+
+  it("looks up every order of a batch in one OpenLogi call", async () => {
+    const orders = [newOrder(), newOrder(), newOrder(), newOrder()];
+    for (const order of orders) {
+      world.seedOrder(order, "waiting");
+      world.setOrder(cancelled(order));
+      await world.send("orders/cancelled", cancelled(order));
+    }
+    const before = world.openlogi.requests.length;
+    await world.drain();
+    const lookups = world.openlogi.requests.slice(before).filter((r) => r.query.identifier !== undefined);
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0].query.identifier.split(",").sort()).toEqual(orders.map((o) => o.name).sort());
+  });
+});
+
+describe("OpenLogi failing", () => {
+  it("sends exactly one billable cancel when OpenLogi answers 504 after doing the work", async () => {
+    await world.setSettings(BILLABLE_ON);
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "picked");
+    world.openlogi.failNext({ method: "POST", path: `/shipments/${shipment.id}/cancel`, status: 504, body: "html" });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    world.clock.advance(60 * 60_000);
+    await world.drain();
+    expect(requestsFor(shipment.id).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(world.openlogi.get(shipment.id)?.status).toBe("cancel_request");
+    expect(await world.history(order)).toMatchObject([{ outcome: "cancel_requested", billable: true }]);
+    expect(await world.app.db.prisma.billableRequest.findMany({ where: { shipmentId: shipment.id } })).toMatchObject([
+      { kind: "cancel", state: "sent" },
+    ]);
+  });
+
+  it("sends exactly one billable modification when OpenLogi answers 504 after doing the work", async () => {
+    await world.setSettings(BILLABLE_ON);
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "picking");
+    world.openlogi.failNext({ method: "POST", path: `/shipments/${shipment.id}/modify`, status: 504 });
+    world.setOrder(moved(order));
+    await world.send("orders/updated", moved(order));
+    await world.drain();
+    world.clock.advance(60 * 60_000);
+    await world.drain();
+    expect(requestsFor(shipment.id).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(await world.history(order)).toMatchObject([{ outcome: "modify_requested", billable: true }]);
+  });
+
+  it("retries a PUT that met a 500 after reading the shipment again, and lands it once", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 500 });
+    world.setOrder(moved(order));
+    await world.send("orders/updated", moved(order));
+    await world.drain();
+    // The first attempt failed: the job waits for its backoff, and the history has nothing yet.
+    const [waiting] = await jobsOf(order);
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await world.history(order)).toHaveLength(0);
+    world.clock.advance(backoffMs(1));
+    await world.drain();
+    const methods = requestsFor(shipment.id).map((r) => r.method);
+    // PUT (500), GET to see whether it landed, then on retry a fresh lookup and the PUT again.
+    expect(methods.filter((m) => m === "PUT")).toHaveLength(2);
+    expect(methods.indexOf("GET")).toBeGreaterThan(methods.indexOf("PUT"));
+    expect(world.openlogi.get(shipment.id)?.recipient).toMatchObject({ prefecture: "大阪府", postcode: "530-0001" });
+    expect(await world.history(order)).toMatchObject([{ outcome: "updated", attempts: 2 }]);
+  });
+
+  it("retries after a 503 maintenance page in HTML without choking on it", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ method: "GET", path: /^\/shipments\/TS001$/, status: 503 });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    expect((await jobsOf(order))[0].lastError).toMatch(/503/);
+    world.clock.advance(backoffMs(1));
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+    expect(await world.history(order)).toMatchObject([{ outcome: "deleted" }]);
+  });
+
+  it("shows OpenLogi's own 422 message in the history and does not retry", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({
+      method: "PUT",
+      path: `/shipments/${shipment.id}`,
+      status: 422,
+      error: { error: "validation_failed", error_description: "入力内容に誤りがあります", errors: { "recipient.address1": "住所は64文字以内で入力してください" } },
+    });
+    world.setOrder(moved(order));
+    await world.send("orders/updated", moved(order));
+    await world.drain();
+    const [row] = await world.history(order);
+    expect(row).toMatchObject({ outcome: "openlogi_rejected", action: "update", billable: false });
+    expect(row.message).toContain("入力内容に誤りがあります");
+    expect(row.message).toContain("住所は64文字以内で入力してください");
+    expect(await jobsOf(order)).toMatchObject([{ status: "completed" }]);
+  });
+
+  it("marks the connection broken on 401, holds the shop's jobs without using attempts, and resumes once fixed", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ status: 401, times: 1 });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    const settings = await world.app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
+    expect(settings.connectionError).toBeTruthy();
+    expect(await world.history(order)).toMatchObject([{ outcome: "connection_broken" }]);
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+
+    // A second order waits too, without calling OpenLogi.
+    const other = newOrder();
+    world.seedOrder(other, "waiting");
+    world.setOrder(cancelled(other));
+    await world.send("orders/cancelled", cancelled(other));
+    const calls = world.openlogi.requests.length;
+    world.clock.advance(60 * 60_000);
+    await world.drain();
+    expect(world.openlogi.requests.length).toBe(calls);
+
+    // WHEN the merchant enters a working token, THEN the waiting jobs run at once.
+    await world.setSettings({ openlogiToken: "openlogi-double-token" });
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+    expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
+  });
+
+  it("puts a job back without using an attempt when OpenLogi answers 429", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ status: 429, retryAfterSeconds: 30 });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+    world.clock.advance(61_000);
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+  });
+
+  it("fails a job after its last attempt, keeps it, and says so in the history", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ method: "DELETE", path: `/shipments/${shipment.id}`, status: 500, times: 100 });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      await world.drain();
+      world.clock.advance(backoffMs(attempt));
+    }
+    const [job] = await jobsOf(order);
+    expect(job).toMatchObject({ status: "failed", attempts: 8 });
+    expect(job.lastError).toMatch(/500/);
+    expect(await world.history(order)).toMatchObject([{ outcome: "failed", attempts: 8 }]);
+    expect(world.openlogi.get(shipment.id)).toBeDefined();
+  });
+});
+
+describe("Shopify failing", () => {
+  it("waits for Shopify's throttle without using an attempt", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.admin.failNext({ kind: "throttled" });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+    world.clock.advance(60_000);
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+  });
+
+  it("fails the job and says so when Shopify refuses the offline token", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    world.admin.failNext({ kind: "unauthorized" });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "failed" }]);
+    expect(await world.history(order)).toMatchObject([{ outcome: "shopify_unauthorized" }]);
+  });
+});
+
+describe("workers", () => {
+  it("gives a crashed worker's job to another worker once its lease expires", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    // A worker claims the job and dies before doing anything.
+    await world.app.db.prisma.syncJob.updateMany({
+      where: { orderId: order.legacyId },
+      data: { status: "running", lockedBy: "dead-worker", lockedAt: world.clock.now(), attempts: 1 },
+    });
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeDefined();
+    world.clock.advance(11 * 60_000);
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+    expect(await jobsOf(order)).toMatchObject([{ status: "completed", attempts: 2 }]);
+  });
+
+  it("finishes the job in hand and hands back the rest when stopped", async () => {
+    const orders = [newOrder(), newOrder(), newOrder()];
+    for (const order of orders) {
+      world.seedOrder(order, "waiting");
+      world.setOrder(cancelled(order));
+      await world.send("orders/cancelled", cancelled(order));
+    }
+    // GIVEN a worker whose first OpenLogi call is slow
+    world.openlogi.failNext({ method: "DELETE", latencyMs: 300 });
+    const worker = createWorker(world.deps, { workerId: "stopping-worker", sleep: world.clock.sleep });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // WHEN it is stopped mid-batch
+    await worker.stop();
+    // THEN one job completed, and the others are pending again with no attempt used
+    const jobs = (await Promise.all(orders.map(jobsOf))).flat();
+    expect(jobs.filter((j) => j.status === "completed")).toHaveLength(1);
+    expect(jobs.filter((j) => j.status === "pending")).toMatchObject([{ attempts: 0, lockedBy: null }, { attempts: 0, lockedBy: null }]);
+  });
+});

@@ -60,6 +60,18 @@ export async function loadShopContext(
   };
 }
 
+/** What a browser may see of a shop's connection: never the token. */
+export async function loadShopStatus(prisma: PrismaClient, shop: string) {
+  const row = await prisma.shopSettings.findUnique({ where: { shop } });
+  if (!row) return null;
+  return {
+    connected: Boolean(row.openlogiAccountCode && row.openlogiTokenCiphertext),
+    connectionError: row.connectionError,
+    paused: row.paused,
+    environment: row.environment as OpenLogiEnvironment,
+  };
+}
+
 /** Creates or updates a shop's settings; a new token clears a broken connection. */
 export async function saveShopSettings(
   prisma: PrismaClient,

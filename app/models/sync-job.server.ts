@@ -191,8 +191,9 @@ export async function wakeShopJobs(prisma: PrismaClient, shop: string, now: Date
   await prisma.syncJob.updateMany({ where: { shop, status: "pending", runAt: { gt: now } }, data: { runAt: now } });
 }
 
-export async function queueCounts(prisma: PrismaClient) {
-  const rows = await prisma.syncJob.groupBy({ by: ["status"], _count: { _all: true } });
+/** Jobs by state, for /healthz (every shop) or one shop's overview. */
+export async function queueCounts(prisma: PrismaClient, shop?: string) {
+  const rows = await prisma.syncJob.groupBy({ by: ["status"], where: shop ? { shop } : {}, _count: { _all: true } });
   const count = (status: JobStatus) => rows.find((row) => row.status === status)?._count._all ?? 0;
   return { pending: count("pending"), running: count("running"), failed: count("failed") };
 }

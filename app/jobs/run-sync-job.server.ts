@@ -90,7 +90,15 @@ async function runShopJobs(
 ) {
   const { prisma, clock } = deps;
   const context = await loadShopContext(prisma, deps.cipher, shop);
-  if (!context || context.uninstalled || !context.openlogi || context.connectionError) {
+  if (context?.uninstalled) {
+    // The app is gone from the shop: its token is dead and nobody reads the history.
+    for (const job of jobs) {
+      unstarted.delete(job.id);
+      await failJob(prisma, job.id, "app uninstalled", clock());
+    }
+    return;
+  }
+  if (!context || !context.openlogi || context.connectionError) {
     const reason: ExecutionOutcome = context?.connectionError ? "connection_broken" : "openlogi_not_connected";
     for (const job of jobs) {
       unstarted.delete(job.id);

@@ -262,6 +262,35 @@ describe("Shopify failing", () => {
   });
 });
 
+describe("shops", () => {
+  it("holds the jobs of a shop that has not connected OpenLogi yet, and runs them once it does", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    await world.app.db.prisma.shopSettings.update({ where: { shop: SHOP }, data: { openlogiTokenCiphertext: null } });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+    expect(await world.history(order)).toMatchObject([{ outcome: "openlogi_not_connected" }]);
+    await world.setSettings({ openlogiToken: "openlogi-double-token" });
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+  });
+
+  it("drops the jobs of a shop that uninstalled the app without calling anyone", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    await world.app.db.prisma.shopSettings.update({ where: { shop: SHOP }, data: { uninstalledAt: world.clock.now() } });
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    const calls = world.openlogi.requests.length + world.admin.requests.length;
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "failed", lastError: "app uninstalled" }]);
+    expect(world.openlogi.requests.length + world.admin.requests.length).toBe(calls);
+    await world.setSettings({}); // reinstalled: saving settings clears uninstalledAt
+  });
+});
+
 describe("workers", () => {
   it("gives a crashed worker's job to another worker once its lease expires", async () => {
     const order = newOrder();

@@ -6,8 +6,12 @@ export const ORDER_TOPICS = ["orders/cancelled", "orders/edited", "orders/update
 export type OrderTopic = (typeof ORDER_TOPICS)[number];
 
 const id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
+const orderGid = z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/);
 
-const orderPayload = z.object({ id, updated_at: z.string().optional() });
+const orderPayload = z
+  .object({ id, admin_graphql_api_id: orderGid.optional(), updated_at: z.string().optional() })
+  // The GID carries the id's exact digits even where a JSON parser rounded the number.
+  .transform((order) => ({ ...order, id: order.admin_graphql_api_id?.split("/").pop() ?? order.id }));
 const editPayload = z.object({ order_edit: z.object({ id, order_id: id }) });
 
 export class MalformedPayloadError extends Error {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { jobSpecFor, MalformedPayloadError, type OrderTopic } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { storeWebhook } from "../models/sync-job.server";
+import { parseWebhookBody } from "./parse-body";
 
 /** What `authenticate.webhook` tells us about a verified delivery. */
 export interface WebhookContext {
@@ -44,6 +45,8 @@ export async function receiveOrderWebhook(
   authenticate: Authenticate,
   now: () => Date = () => new Date(),
 ): Promise<Response> {
+  // Keep the body as Shopify sent it: stored verbatim, and parsed without rounding large ids.
+  const raw = await request.clone().text();
   const context = await verifyWebhook(request, authenticate);
   // The library reports topics as Shopify stores them: "orders/cancelled" → "ORDERS_CANCELLED".
   if (context.topic !== topic.toUpperCase().replace("/", "_")) {
@@ -51,7 +54,7 @@ export async function receiveOrderWebhook(
   }
   let job;
   try {
-    job = jobSpecFor(topic, context.shop, context.webhookId, context.payload);
+    job = jobSpecFor(topic, context.shop, context.webhookId, parseWebhookBody(raw));
   } catch (error) {
     if (error instanceof MalformedPayloadError) return new Response(error.message, { status: 400 });
     throw error;
@@ -68,7 +71,7 @@ export async function receiveOrderWebhook(
       apiVersion: context.apiVersion ?? null,
       triggeredAt,
       orderId: job.orderId,
-      payload: JSON.stringify(context.payload),
+      payload: raw,
     },
     job,
     receivedAt,

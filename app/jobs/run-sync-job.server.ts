@@ -15,6 +15,7 @@ import {
   touchJob,
   type ClaimedJob,
 } from "../models/sync-job.server";
+import type { OpenLogiClient } from "../openlogi/client.server";
 import {
   describeOpenLogiError,
   OpenLogiAuthError,
@@ -27,9 +28,7 @@ import type { TokenCipher } from "../security/token-cipher.server";
 import { decideSync } from "../sync/decide-sync";
 import { shipmentKeyOf } from "../sync/shipment-key";
 import type {
-  ModifyShipmentRequestBody,
   OrderSnapshot,
-  ShipmentRequestBody,
   ShipmentSnapshot,
   SyncDecision,
   SyncEvent,
@@ -37,15 +36,8 @@ import type {
 import { backoffMs } from "./backoff";
 import type { ExecutionOutcome } from "./outcomes";
 
-/** The OpenLogi calls the runner makes (openlogi/client.server implements them). */
-export interface OpenLogiApi {
-  findShipmentsByKeys(keys: string[]): Promise<ShipmentSnapshot[]>;
-  getShipment(id: string): Promise<ShipmentSnapshot | null>;
-  updateShipment(id: string, body: ShipmentRequestBody): Promise<unknown>;
-  deleteShipment(id: string): Promise<unknown>;
-  requestBillableCancel(id: string): Promise<unknown>;
-  requestBillableModify(id: string, body: ModifyShipmentRequestBody): Promise<unknown>;
-}
+/** The OpenLogi calls the runner makes; tests may pass another implementation. */
+export type OpenLogiApi = OpenLogiClient;
 
 /** Reads an order again through the Admin API with the shop's offline session. */
 export type OrderReader = (orderGid: string) => Promise<OrderSnapshot | null>;
@@ -190,15 +182,11 @@ async function syncOrder(
   const targets: (ShipmentSnapshot | null)[] = shipments.length > 0 ? shipments : [null];
   for (const shipment of targets) {
     const startedAt = deps.clock();
-    const decision = decideSync({
-      event,
-      order,
-      shipment,
-      shipmentCount: shipments.length,
-      settings: context.settings,
-    });
+    const decide = (seen: ShipmentSnapshot | null) =>
+      decideSync({ event, order, shipment: seen, shipmentCount: shipments.length, settings: context.settings });
+    const decision = decide(shipment);
     try {
-      const executed = await execute(deps, context.shop, openlogi, job, decision, shipment);
+      const executed = await execute(deps, context.shop, openlogi, job, decision, shipment, decide);
       await record(deps, job, order, shipment, { ...executed, decision, startedAt });
     } catch (error) {
       if (error instanceof OpenLogiClientError) {
@@ -234,6 +222,7 @@ async function execute(
   job: ClaimedJob,
   decision: SyncDecision,
   shipment: ShipmentSnapshot | null,
+  decide: (seen: ShipmentSnapshot | null) => SyncDecision,
 ): Promise<Executed> {
   switch (decision.kind) {
     case "none":
@@ -250,9 +239,10 @@ async function execute(
       const id = shipment!.id;
       await writeThenVerify(
         () => openlogi.updateShipment(id, decision.body),
+        // Landed when deciding again on what OpenLogi now holds finds nothing to change.
         async () => {
           const now = await openlogi.getShipment(id);
-          return now !== null && holdsUpdate(now, decision.body);
+          return now !== null && decide(now).outcome === "no_change";
         },
       );
       return { action: "update", outcome: decision.outcome };
@@ -327,23 +317,6 @@ async function sendBillable(
   }
   await markBillableSent(prisma, plan.key);
   return { action: plan.action, billable: true, outcome: decision.outcome };
-}
-
-/** Does the shipment OpenLogi now holds carry what the PUT sent? */
-function holdsUpdate(shipment: ShipmentSnapshot, body: ShipmentRequestBody): boolean {
-  const raw = shipment.raw as Record<string, unknown>;
-  const sent = body as Record<string, unknown>;
-  const items = (value: unknown) =>
-    JSON.stringify(
-      ((value as { code: string; quantity: number }[] | undefined) ?? [])
-        .map(({ code, quantity }) => [code, quantity])
-        .sort(),
-    );
-  return (
-    JSON.stringify(raw.recipient) === JSON.stringify(sent.recipient) &&
-    (raw.shipping_email ?? null) === (sent.shipping_email ?? null) &&
-    items(raw.items) === items(sent.items)
-  );
 }
 
 /** Maps a failure to reschedule (no attempt used), backoff, or permanent failure. */

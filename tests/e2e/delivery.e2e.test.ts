@@ -143,6 +143,20 @@ describe("OpenLogi failing", () => {
     expect(await world.history(order)).toMatchObject([{ outcome: "updated", attempts: 2 }]);
   });
 
+  it("counts a PUT that met a 504 after OpenLogi did the work as done, after reading the shipment", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 504 });
+    world.setOrder(moved(order));
+    await world.send("orders/updated", moved(order));
+    await world.drain();
+    const methods = requestsFor(shipment.id).map((r) => r.method);
+    expect(methods.filter((m) => m === "PUT")).toHaveLength(1);
+    expect(methods.lastIndexOf("GET")).toBeGreaterThan(methods.indexOf("PUT"));
+    expect(await world.history(order)).toMatchObject([{ outcome: "updated", attempts: 1 }]);
+    expect(await jobsOf(order)).toMatchObject([{ status: "completed" }]);
+  });
+
   it("retries after a 503 maintenance page in HTML without choking on it", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");

@@ -3,6 +3,7 @@
  * pass the contract (the double rejects it otherwise), and every answer, good or bad,
  * must come back as a snapshot or one of the named errors.
  */
+import { buildUpdateBody } from "../../../app/sync/shipment-body";
 import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClientOptions } from "../../../app/openlogi/client.server";
 import {
   OpenLogiAuthError,
@@ -52,21 +53,9 @@ function seedOne(status: ShipmentStatus = "waiting", overrides: Partial<Shipment
   return double.seed([buildShipment({ status, ...overrides })])[0];
 }
 
-/** Every request field of the shipment, as a careful caller sends it back in a PUT. */
+/** What the app sends back in a PUT: every request field of the shipment, unchanged. */
 function requestBodyOf(shipment: ShipmentResponse): ShipmentRequestBody {
-  const { id: _id, status: _status, letter_of_attorney: _l, items = [], ...fields } = shipment;
-  return {
-    ...fields,
-    identifier: shipment.identifier ?? null,
-    items: items.map(({ code, quantity, name }) => ({
-      code,
-      quantity: quantity ?? 1,
-      name,
-      backorder_if_unavailable: false,
-    })),
-    international: false,
-    backorder_if_unavailable: false,
-  };
+  return buildUpdateBody(shipment, {});
 }
 
 describe("base URL", () => {

@@ -2,6 +2,7 @@
  * The OpenLogi double must be as strict as OpenLogi, or tests against it prove nothing.
  * These tests talk to it over plain HTTP, without the app's client.
  */
+import { buildUpdateBody } from "../../../app/sync/shipment-body";
 import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus } from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
@@ -42,21 +43,9 @@ async function call(method: string, path: string, options: CallOptions = {}) {
   return { status: response.status, headers: response.headers, text, json };
 }
 
-/** What a careful client sends back in a PUT: every request field of the shipment. */
+/** What the app sends back in a PUT: every request field of the shipment, unchanged. */
 function requestBodyOf(shipment: ShipmentResponse): ShipmentRequestBody {
-  const { id: _id, status: _status, letter_of_attorney: _l, items = [], ...fields } = shipment;
-  return {
-    ...fields,
-    identifier: shipment.identifier ?? null,
-    items: items.map(({ code, quantity, name }) => ({
-      code,
-      quantity: quantity ?? 1,
-      name,
-      backorder_if_unavailable: false,
-    })),
-    international: false,
-    backorder_if_unavailable: false,
-  };
+  return buildUpdateBody(shipment, {});
 }
 
 function seedOne(status: ShipmentStatus = "waiting", overrides: Partial<ShipmentResponse> = {}): ShipmentResponse {

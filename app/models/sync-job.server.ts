@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, SyncJob } from "@prisma/client";
+import { Prisma, type PrismaClient, type SyncJob } from "@prisma/client";
 
 /** Queue states, mirrored by the `status` column. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
@@ -71,8 +71,8 @@ export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload:
  * Claims up to `limit` runnable jobs for `workerId`. A job is runnable when it is due
  * (or its lease expired: a crashed worker's job comes back), it is the earliest
  * unfinished job of its order by `triggeredAt`, and no live worker holds that order.
- * The conditional update (`count === 1`) makes the claim safe across processes on
- * SQLite; claiming counts an attempt, so a job that crashes its worker still fails in the end.
+ * The claim is one conditional UPDATE, safe across processes; claiming counts an
+ * attempt, so a job that crashes its worker still fails in the end.
  */
 export async function claimJobs(
   prisma: PrismaClient,
@@ -113,29 +113,28 @@ export async function claimJobs(
     if (job.status === "running" && job.lockedAt && job.lockedAt >= staleBefore) held.add(key);
   }
 
-  const claimed: ClaimedJob[] = [];
+  const heads: number[] = [];
   for (const candidate of candidates) {
-    if (claimed.length >= limit) break;
     const key = `${candidate.shop}\u0000${candidate.orderId}`;
-    if (head.get(key) !== candidate.id || held.has(key)) continue;
-    // One conditional UPDATE, not Prisma's updateMany: on SQLite that runs as a read-then-write
-    // transaction, which two processes cannot upgrade at once (SQLITE_BUSY instead of waiting).
-    const count = await prisma.$executeRaw`
-      UPDATE "SyncJob"
-      SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
-          "attempts" = "attempts" + 1, "updatedAt" = ${now}
-      WHERE "id" = ${candidate.id}
-        AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
-    if (count !== 1) continue; // another worker won this one
+    if (heads.length >= limit || head.get(key) !== candidate.id || held.has(key)) continue;
+    heads.push(candidate.id);
     held.add(key);
-    claimed.push(
-      await prisma.syncJob.findUniqueOrThrow({
-        where: { id: candidate.id },
-        include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
-      }),
-    );
   }
-  return claimed;
+  if (heads.length === 0) return [];
+  // One conditional UPDATE for the batch, not Prisma's updateMany: on SQLite that runs as a
+  // read-then-write transaction, which two processes cannot upgrade at once (SQLITE_BUSY
+  // instead of waiting). Rows another worker took meanwhile fail the condition and stay theirs.
+  await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
+        "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" IN (${Prisma.join(heads)})
+      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
+  return prisma.syncJob.findMany({
+    where: { id: { in: heads }, status: "running", lockedBy: workerId, lockedAt: now },
+    orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
+    include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
+  });
 }
 
 /** Extends the lease while a long job (paced OpenLogi calls) is still running. */

@@ -15,7 +15,9 @@ const env = getEnv();
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const server = createHttpApp(build, env.NODE_ENV).listen(env.PORT, () => logger.info({ port: env.PORT }, "server listening"));
+const app = createHttpApp(build, env.NODE_ENV);
+const onListening = () => logger.info({ host: env.HOST ?? "*", port: env.PORT }, "server listening");
+const server = env.HOST ? app.listen(env.PORT, env.HOST, onListening) : app.listen(env.PORT, onListening);
 const workers = env.WORKER_MODE === "inline" ? await startWorkers(env) : null;
 
 async function shutdown(signal: string) {

@@ -12,6 +12,8 @@ const schema = z.object({
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DATABASE_URL: z.string().min(1).default("file:./prisma/dev.sqlite"),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Interface to listen on; every interface when unset (as a deployment behind a proxy wants). */
+  HOST: z.string().min(1).optional(),
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .regex(hex64, "TOKEN_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters"),

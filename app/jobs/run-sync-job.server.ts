@@ -115,9 +115,13 @@ async function runShopJobs(
   if (ready.length === 0) return;
 
   const openlogi = deps.openLogiFor(context);
+  // Only orders whose decision depends on the shipment are looked up: a paused shop, an order
+  // that is not OpenLogi's, or a change to a cancelled order calls nothing (SPEC.md).
   const keys = ready.flatMap((job) => {
     const order = orders.get(job.id);
-    return order ? [shipmentKeyOf(order, context.settings.shipmentKey)] : [];
+    if (!order) return [];
+    const blind = decideSync({ event: eventOf(job), order, shipment: null, shipmentCount: 0, settings: context.settings });
+    return blind.outcome === "no_shipment" ? [shipmentKeyOf(order, context.settings.shipmentKey)] : [];
   });
   let shipments: ShipmentSnapshot[];
   try {
@@ -178,7 +182,7 @@ async function syncOrder(
   order: OrderSnapshot,
   shipments: ShipmentSnapshot[],
 ) {
-  const event: SyncEvent = job.task === "cancelled" ? "cancelled" : "changed";
+  const event = eventOf(job);
   const targets: (ShipmentSnapshot | null)[] = shipments.length > 0 ? shipments : [null];
   for (const shipment of targets) {
     const startedAt = deps.clock();
@@ -411,6 +415,10 @@ async function record(
     { shop: job.shop, orderId: job.orderId, jobId: job.id, outcome: entry.outcome, action: entry.action },
     "decision recorded",
   );
+}
+
+function eventOf(job: ClaimedJob): SyncEvent {
+  return job.task === "cancelled" ? "cancelled" : "changed";
 }
 
 function payloadName(job: ClaimedJob): string | null {

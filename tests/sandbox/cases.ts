@@ -1,0 +1,172 @@
+/**
+ * The sandbox's seeded orders: one per interesting row of SPEC.md, each told to both
+ * doubles through scenario.ts, plus the changes `sandbox:send` makes to them.
+ */
+import { decideSync } from "../../app/sync/decide-sync";
+import { shipmentKeyOf } from "../../app/sync/shipment-key";
+import { bandOf } from "../../app/sync/status-band";
+import type {
+  MailingAddressSnapshot,
+  OrderSnapshot,
+  OutcomeCode,
+  ShipmentResponse,
+  ShipmentSnapshot,
+  ShipmentStatus,
+  SyncSettings,
+} from "../../app/sync/types";
+import { buildMailingAddress, OPENLOGI_LOCATION_ID } from "../doubles/build-order-snapshot";
+import { orderNumbered, shipmentFor } from "../doubles/scenario";
+
+export { OPENLOGI_LOCATION_ID };
+/** A store's own location (local pickup): its fulfillment orders are not OpenLogi's. */
+export const OTHER_LOCATION_ID = "gid://shopify/Location/2";
+
+/** OpenLogi's screen names for each status (出荷依頼のステータス). */
+export const STATUS_JA: Record<ShipmentStatus, string> = {
+  backordered: "入荷待ち",
+  waiting: "出荷待ち",
+  allocating: "引当中",
+  suspended: "保留",
+  picking: "ピッキング中",
+  picked: "ピッキング済",
+  working: "作業中",
+  packed: "梱包済",
+  shipped: "出荷済",
+  cancel_request: "キャンセル依頼中",
+  modify_request: "修正依頼中",
+};
+
+export type CaseKind = "shipment" | "no_shipment" | "other_location" | "missing_sku";
+
+export interface SandboxCase {
+  number: number;
+  kind: CaseKind;
+  /** The seeded shipment's status; null when no shipment is seeded. */
+  status: ShipmentStatus | null;
+}
+
+/** #1001 and #1003 are both waiting, so a cancel and an edit can be tried side by side. */
+export const CASES: SandboxCase[] = [
+  { number: 1001, kind: "shipment", status: "waiting" },
+  { number: 1002, kind: "shipment", status: "backordered" },
+  { number: 1003, kind: "shipment", status: "waiting" },
+  { number: 1004, kind: "shipment", status: "allocating" },
+  { number: 1005, kind: "shipment", status: "suspended" },
+  { number: 1006, kind: "shipment", status: "picking" },
+  { number: 1007, kind: "shipment", status: "picked" },
+  { number: 1008, kind: "shipment", status: "working" },
+  { number: 1009, kind: "shipment", status: "packed" },
+  { number: 1010, kind: "shipment", status: "shipped" },
+  { number: 1011, kind: "shipment", status: "cancel_request" },
+  { number: 1012, kind: "shipment", status: "modify_request" },
+  { number: 1013, kind: "no_shipment", status: null },
+  { number: 1014, kind: "other_location", status: null },
+  { number: 1015, kind: "missing_sku", status: "waiting" },
+];
+
+export interface SeededCase {
+  case: SandboxCase;
+  order: OrderSnapshot;
+  shipment: ReturnType<typeof shipmentFor> | null;
+}
+
+export function buildCase(c: SandboxCase): SeededCase {
+  const base = orderNumbered(c.number);
+  const [fulfillmentOrder] = base.fulfillmentOrders;
+  let order = base;
+  if (c.kind === "other_location") {
+    order = orderNumbered(c.number, { fulfillmentOrders: [{ ...fulfillmentOrder, locationId: OTHER_LOCATION_ID }] });
+  } else if (c.kind === "missing_sku") {
+    // OpenLogi's import skipped the line it could not map; the shipment holds the rest.
+    const giftWrap = { sku: null, title: "ギフトラッピング（SKUなし）", remainingQuantity: 1 };
+    order = orderNumbered(c.number, {
+      fulfillmentOrders: [{ ...fulfillmentOrder, lineItems: [...fulfillmentOrder.lineItems, giftWrap] }],
+    });
+  }
+  return { case: c, order, shipment: c.status ? shipmentFor(order, c.status) : null };
+}
+
+/** How the guide names a case's shipment: status, Japanese term and band. */
+export function describeShipment(c: SandboxCase): { status: string; band: string } {
+  if (c.kind === "no_shipment") return { status: "(no shipment)", band: "-" };
+  if (c.kind === "other_location") return { status: "(store pickup)", band: "-" };
+  const status = c.status!;
+  return { status: `${status} ${STATUS_JA[status]}`, band: bandOf(status) };
+}
+
+// ---------------------------------------------------------------------------
+// What `sandbox:send` does to an order in Shopify
+
+/** Shopify cancels the order and its fulfillment orders that had not shipped. */
+export function cancelOrder(order: OrderSnapshot, at: Date): OrderSnapshot {
+  return {
+    ...order,
+    cancelledAt: order.cancelledAt ?? at.toISOString(),
+    fulfillmentOrders: order.fulfillmentOrders.map((fo) => (fo.status === "CLOSED" ? fo : { ...fo, status: "CANCELLED" })),
+  };
+}
+
+/** Addresses the customer moves between: each change differs from the one before. */
+const NEW_ADDRESSES: MailingAddressSnapshot[] = [
+  buildMailingAddress({ zip: "530-0001", province: "Ōsaka", provinceCode: "JP-27", city: "大阪市北区", address1: "梅田3-1-1", address2: "梅田タワー 12F" }),
+  buildMailingAddress({ zip: "600-8216", province: "Kyōto", provinceCode: "JP-26", city: "京都市下京区", address1: "東塩小路町721-1", address2: null }),
+];
+
+export function changeAddress(order: OrderSnapshot, step: number): OrderSnapshot {
+  return { ...order, shippingAddress: NEW_ADDRESSES[step % NEW_ADDRESSES.length] };
+}
+
+export function describeAddress(address: MailingAddressSnapshot | null): string {
+  if (!address) return "(none)";
+  return `〒${address.zip} ${address.city}${address.address1}${address.address2 ? ` ${address.address2}` : ""}`;
+}
+
+/**
+ * An order edit that removes one unit of the last SKU'd line still to ship; null when
+ * nothing is left. `lineItemId` is the numeric id the `orders/edited` payload carries
+ * (as adminOrderFixture derives it).
+ */
+export function removeOneItem(order: OrderSnapshot): { order: OrderSnapshot; lineItemId: number; title: string } | null {
+  for (let f = order.fulfillmentOrders.length - 1; f >= 0; f--) {
+    const lines = order.fulfillmentOrders[f].lineItems;
+    for (let l = lines.length - 1; l >= 0; l--) {
+      const line = lines[l];
+      if (!line.sku || line.remainingQuantity <= 0) continue;
+      const fulfillmentOrders = order.fulfillmentOrders.map((fo, i) =>
+        i !== f ? fo : { ...fo, lineItems: fo.lineItems.map((it, j) => (j === l ? { ...it, remainingQuantity: it.remainingQuantity - 1 } : it)) },
+      );
+      return { order: { ...order, fulfillmentOrders }, lineItemId: Number(`${order.legacyId}${l}`), title: line.title };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// What the app should answer, from the app's own rules (the guide's columns)
+
+export interface Prediction {
+  outcome: OutcomeCode;
+  actionRequired: boolean;
+}
+
+function toSnapshot(raw: ShipmentResponse): ShipmentSnapshot {
+  return { id: raw.id!, identifier: raw.identifier ?? null, orderNo: raw.order_no ?? null, status: raw.status!, raw };
+}
+
+/** Runs decideSync on the order as `action` would leave it, against the seeded shipment. */
+export function predict(seeded: SeededCase, action: "cancel" | "address" | "remove-item", settings: SyncSettings): Prediction {
+  const { order, shipment } = seeded;
+  const after =
+    action === "cancel" ? cancelOrder(order, new Date()) : action === "address" ? changeAddress(order, 0) : (removeOneItem(order)?.order ?? order);
+  // The worker finds the shipment by the configured key (identifier, else order_no).
+  const key = shipmentKeyOf(order, settings.shipmentKey);
+  const found = shipment && (shipment.identifier ?? shipment.order_no) === key ? toSnapshot(shipment) : null;
+  const decision = decideSync({
+    event: action === "cancel" ? "cancelled" : "changed",
+    order: after,
+    shipment: found,
+    shipmentCount: found ? 1 : 0,
+    settings,
+  });
+  return { outcome: decision.outcome, actionRequired: decision.notices.some((notice) => notice.actionRequired) };
+}

@@ -29,6 +29,7 @@ import { decideSync } from "../sync/decide-sync";
 import { shipmentKeyOf } from "../sync/shipment-key";
 import type {
   OrderSnapshot,
+  OutcomeCode,
   ShipmentSnapshot,
   SyncDecision,
   SyncEvent,
@@ -136,7 +137,10 @@ async function runShopJobs(
   for (const job of ready) {
     if (shouldStop()) return;
     unstarted.delete(job.id);
-    await touchJob(prisma, job.id, workerId, clock());
+    if (!(await touchJob(prisma, job.id, workerId, clock()))) {
+      deps.logger.warn({ shop, jobId: job.id, workerId }, "job lease lost to another worker; left to it");
+      continue;
+    }
     const order = orders.get(job.id) ?? null;
     try {
       if (!order) {
@@ -214,7 +218,7 @@ async function syncOrder(
 interface Executed {
   action: HistoryAction;
   billable?: boolean;
-  outcome: string;
+  outcome: OutcomeCode | ExecutionOutcome;
   message?: string | null;
   extra?: Record<string, unknown>;
 }

@@ -137,9 +137,15 @@ export async function claimJobs(
   });
 }
 
-/** Extends the lease while a long job (paced OpenLogi calls) is still running. */
-export async function touchJob(prisma: PrismaClient, id: number, workerId: string, now: Date) {
-  await prisma.syncJob.updateMany({ where: { id, lockedBy: workerId, status: "running" }, data: { lockedAt: now } });
+/**
+ * Renews this worker's lease before it starts a job of its batch. False when the lease
+ * ran out and another worker has taken the job since: then this worker must leave it.
+ */
+export async function touchJob(prisma: PrismaClient, id: number, workerId: string, now: Date): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "SyncJob" SET "lockedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'running'`;
+  return count === 1;
 }
 
 export async function completeJob(prisma: PrismaClient, id: number, now: Date) {

@@ -3,7 +3,9 @@
  * OpenLogi failing in each documented way, Shopify failing, and crashed or stopping workers.
  */
 import { backoffMs } from "../../app/jobs/backoff";
+import { runSyncBatch } from "../../app/jobs/run-sync-job.server";
 import { createWorker } from "../../app/jobs/worker.server";
+import { claimJobs } from "../../app/models/sync-job.server";
 import type { OrderSnapshot } from "../../app/sync/types";
 import { orderNumbered } from "../doubles/scenario";
 import { SHOP, startSyncWorld, type SyncWorld } from "../helpers/sync-world";
@@ -322,6 +324,23 @@ describe("workers", () => {
     await world.drain();
     expect(world.openlogi.get(shipment.id)).toBeUndefined();
     expect(await jobsOf(order)).toMatchObject([{ status: "completed", attempts: 2 }]);
+  });
+
+  it("leaves a job to the worker that took it over after this one's lease ran out", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    // GIVEN a slow worker's claim, and another worker that took the job once the lease expired
+    const jobs = await claimJobs(world.app.db.prisma, { workerId: "slow", now: world.clock.now(), leaseMs: 1, limit: 10 });
+    expect(jobs.map((j) => j.orderId)).toContain(order.legacyId);
+    await world.app.db.prisma.syncJob.updateMany({ where: { orderId: order.legacyId }, data: { lockedBy: "other" } });
+    // WHEN the slow worker gets to it
+    await runSyncBatch(world.deps, jobs, "slow");
+    // THEN it does nothing with it
+    expect(world.openlogi.get(shipment.id)).toBeDefined();
+    expect(await jobsOf(order)).toMatchObject([{ status: "running", lockedBy: "other" }]);
+    await world.app.db.prisma.syncJob.updateMany({ where: { orderId: order.legacyId }, data: { status: "completed" } });
   });
 
   it("finishes the job in hand and hands back the rest when stopped", async () => {

@@ -286,7 +286,8 @@ const OPEN_STATUSES: ReadonlySet<string> = new Set(["backordered", "waiting", "a
 const REQUESTABLE_STATUSES: ReadonlySet<string> = new Set(["picking", "picked", "working", "packed", "shipped"]);
 // A pending modification can still be followed by a cancellation (SPEC.md: modify_request → as CONFIRMED).
 const CANCELLABLE_STATUSES: ReadonlySet<string> = new Set([...REQUESTABLE_STATUSES, "modify_request"]);
-const STATUS_LABELS: Record<ShipmentStatus, string> = {
+/** OpenLogi's screen names for each status (出荷依頼のステータス). */
+export const STATUS_LABELS: Record<ShipmentStatus, string> = {
   backordered: "入荷待ち",
   allocating: "引当中",
   waiting: "出荷待ち",

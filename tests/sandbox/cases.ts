@@ -15,26 +15,12 @@ import type {
   SyncSettings,
 } from "../../app/sync/types";
 import { buildMailingAddress, OPENLOGI_LOCATION_ID } from "../doubles/build-order-snapshot";
+import { STATUS_LABELS } from "../doubles/openlogi-double";
 import { orderNumbered, shipmentFor } from "../doubles/scenario";
 
 export { OPENLOGI_LOCATION_ID };
 /** A store's own location (local pickup): its fulfillment orders are not OpenLogi's. */
 export const OTHER_LOCATION_ID = "gid://shopify/Location/2";
-
-/** OpenLogi's screen names for each status (出荷依頼のステータス). */
-export const STATUS_JA: Record<ShipmentStatus, string> = {
-  backordered: "入荷待ち",
-  waiting: "出荷待ち",
-  allocating: "引当中",
-  suspended: "保留",
-  picking: "ピッキング中",
-  picked: "ピッキング済",
-  working: "作業中",
-  packed: "梱包済",
-  shipped: "出荷済",
-  cancel_request: "キャンセル依頼中",
-  modify_request: "修正依頼中",
-};
 
 export type CaseKind = "shipment" | "no_shipment" | "other_location" | "missing_sku";
 
@@ -91,7 +77,7 @@ export function describeShipment(c: SandboxCase): { status: string; band: string
   if (c.kind === "no_shipment") return { status: "(no shipment)", band: "-" };
   if (c.kind === "other_location") return { status: "(store pickup)", band: "-" };
   const status = c.status!;
-  return { status: `${status} ${STATUS_JA[status]}`, band: bandOf(status) };
+  return { status: `${status} ${STATUS_LABELS[status]}`, band: bandOf(status) };
 }
 
 // ---------------------------------------------------------------------------

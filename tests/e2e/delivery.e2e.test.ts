@@ -350,12 +350,15 @@ describe("workers", () => {
       world.setOrder(cancelled(order));
       await world.send("orders/cancelled", cancelled(order));
     }
-    // GIVEN a worker whose first OpenLogi call is slow
-    world.openlogi.failNext({ method: "DELETE", latencyMs: 300 });
+    // GIVEN a worker whose first DELETE is slow to answer
+    world.openlogi.failNext({ method: "DELETE", latencyMs: 500 });
+    const deletesBefore = world.openlogi.requests.filter((r) => r.method === "DELETE").length;
     const worker = createWorker(world.deps, { workerId: "stopping-worker", sleep: world.clock.sleep });
     worker.start();
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    // WHEN it is stopped mid-batch
+    // WHEN it is stopped while that DELETE is in flight (mid-batch)
+    while (world.openlogi.requests.filter((r) => r.method === "DELETE").length === deletesBefore) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await worker.stop();
     // THEN one job completed, and the others are pending again with no attempt used
     const jobs = (await Promise.all(orders.map(jobsOf))).flat();

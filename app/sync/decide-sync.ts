@@ -105,8 +105,12 @@ function decideChange(input: SyncInput, shipment: ShipmentSnapshot): SyncDecisio
       return changeAfterConfirmation(input, shipment, diff, itemsApply, notices);
     case "PACKED":
       // Shopify's warning: a fulfilment app that misses an edit may ship a removed, unpaid item.
-      if (itemsApply && diff.items.removed) {
-        notices.push({ code: "removed_items_may_ship", actionRequired: true, params: removedParams(diff) });
+      if (itemsApply && diff.items.removedCodes.length > 0) {
+        notices.push({
+          code: "removed_items_may_ship",
+          actionRequired: true,
+          params: { codes: diff.items.removedCodes.join(", ") },
+        });
       }
       return none("not_reflected_packed", { changes, notices });
     case "REQUESTED":
@@ -213,12 +217,6 @@ function keepDivision(mapped: OpenLogiRecipient, stored: OpenLogiRecipient | nul
 
 function invalidRecipient(fields: string[], notices: Notice[], recipientNotices: Notice[]): SyncDecision {
   return none("invalid_recipient", { notices: [...notices, ...recipientNotices], params: { fields: fields.join(", ") } });
-}
-
-function removedParams(diff: ShipmentDiff): Params {
-  const wanted = new Map(diff.items.after.map((line) => [line.code, line.quantity]));
-  const removed = diff.items.before.filter((line) => (wanted.get(line.code) ?? 0) < line.quantity);
-  return { codes: removed.map((line) => line.code).join(", ") };
 }
 
 function itemParams(diff: ShipmentDiff): Params {

@@ -65,10 +65,15 @@ export function desiredItems(order: OrderSnapshot, locationId: string | null): D
       quantities.set(code, (quantities.get(code) ?? 0) + line.remainingQuantity);
     }
   }
-  const items = [...quantities]
+  return { items: toItemLines(quantities), missingSku, atLocation };
+}
+
+/** Code → quantity sums as item lines: zero lines left out, sorted by code. */
+export function toItemLines(quantities: Map<string, number>): ItemLine[] {
+  return [...quantities]
     .map(([code, quantity]) => ({ code, quantity }))
+    .filter((line) => line.quantity > 0)
     .sort((a, b) => compareCodes(a.code, b.code));
-  return { items, missingSku, atLocation };
 }
 
 /** Code-unit order, not locale order: the same on every machine. */

@@ -3,7 +3,7 @@
  * the whole request (SPEC.md "Changes"): every field the merchant set in OpenLogi must be
  * sent back, or it is lost.
  */
-import { compareCodes, type ItemLine } from "./items";
+import { toItemLines, type ItemLine } from "./items";
 import type {
   ModifyShipmentWireBody,
   OpenLogiRecipient,
@@ -89,10 +89,7 @@ export function currentItemLines(raw: ShipmentResponse): ItemLine[] {
   for (const item of raw.items ?? []) {
     quantities.set(item.code, (quantities.get(item.code) ?? 0) + (item.quantity ?? 0));
   }
-  return [...quantities]
-    .map(([code, quantity]) => ({ code, quantity }))
-    .filter((line) => line.quantity > 0)
-    .sort((a, b) => compareCodes(a.code, b.code));
+  return toItemLines(quantities);
 }
 
 /**

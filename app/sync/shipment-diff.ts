@@ -22,8 +22,8 @@ export interface ShipmentDiff {
     /** False when line-item changes are not reflected (setting off): nothing below is used. */
     compared: boolean;
     changed: boolean;
-    /** Some code the shipment holds is wanted in a smaller quantity, or not at all. */
-    removed: boolean;
+    /** Codes the shipment holds that are wanted in a smaller quantity, or not at all. */
+    removedCodes: string[];
     before: ItemLine[];
     after: ItemLine[];
     desired: DesiredItems;
@@ -60,7 +60,9 @@ export function diffShipment(order: OrderSnapshot, shipment: ShipmentSnapshot, s
       compared,
       // An SKU-less line still to ship is something the shipment lacks.
       changed: compared && (!sameItems(itemsBefore, desired.items) || desired.missingSku.length > 0),
-      removed: compared && itemsBefore.some((line) => (wanted.get(line.code) ?? 0) < line.quantity),
+      removedCodes: compared
+        ? itemsBefore.filter((line) => (wanted.get(line.code) ?? 0) < line.quantity).map((line) => line.code)
+        : [],
       before: itemsBefore,
       after: desired.items,
       desired,

@@ -37,6 +37,11 @@ export function toSyncSettings(row: ShopSettings): SyncSettings {
   };
 }
 
+/** A shop is connected once it has both an OpenLogi account code and a token. */
+function isConnected(row: ShopSettings): boolean {
+  return Boolean(row.openlogiAccountCode && row.openlogiTokenCiphertext);
+}
+
 export async function loadShopContext(
   prisma: PrismaClient,
   cipher: TokenCipher,
@@ -44,11 +49,10 @@ export async function loadShopContext(
 ): Promise<ShopContext | null> {
   const row = await prisma.shopSettings.findUnique({ where: { shop } });
   if (!row) return null;
-  const connected = row.openlogiAccountCode && row.openlogiTokenCiphertext;
   return {
     shop,
     settings: toSyncSettings(row),
-    openlogi: connected
+    openlogi: isConnected(row)
       ? {
           accountCode: row.openlogiAccountCode!,
           token: cipher.decrypt(row.openlogiTokenCiphertext!),
@@ -65,7 +69,7 @@ export async function loadShopStatus(prisma: PrismaClient, shop: string) {
   const row = await prisma.shopSettings.findUnique({ where: { shop } });
   if (!row) return null;
   return {
-    connected: Boolean(row.openlogiAccountCode && row.openlogiTokenCiphertext),
+    connected: isConnected(row),
     connectionError: row.connectionError,
     paused: row.paused,
     environment: row.environment as OpenLogiEnvironment,

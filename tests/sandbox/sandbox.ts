@@ -8,7 +8,7 @@
  * (file:./prisma/sandbox.sqlite); SANDBOX_STATE_FILE (tests/.tmp/sandbox.json);
  * SANDBOX_LOG_LEVEL (info).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -24,6 +24,7 @@ import { rateLimitKey } from "../../app/openlogi/rate-limiter.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import type { OrderSnapshot, SyncSettings } from "../../app/sync/types";
 import { ensureBuild } from "../../scripts/ensure-build";
+import { migrateDatabase } from "../../scripts/setup-db";
 import { ensureAdminSchema } from "../../scripts/fetch-admin-schema";
 import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
@@ -65,25 +66,6 @@ const log = (message: string) => console.log(`[sandbox] ${message}`);
 /** Child processes find prisma and remix as npm scripts do, whoever started the sandbox. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`, ...extra };
-}
-
-/**
- * scripts/setup-db.ts's steps through its own helper (scripts/prisma.ts), minus
- * `prisma generate`: npm ci's postinstall ran it, and regenerating would rewrite
- * node_modules/.prisma under any test or app process that is using it.
- */
-async function migrate(databaseUrl: string): Promise<void> {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/prisma.ts", "migrate", "deploy"], {
-    env: childEnv({ DATABASE_URL: databaseUrl }),
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
-    throw new SandboxError(`prisma migrate deploy failed for ${databaseUrl}`);
-  }
-  const client = createClient({ url: databaseUrl });
-  await client.execute("PRAGMA journal_mode = WAL");
-  client.close();
 }
 
 /**
@@ -324,7 +306,11 @@ async function main(): Promise<void> {
   await reservePort(wanted.control, "the control endpoint", "SANDBOX_CONTROL_PORT");
 
   ensureBuild(log);
-  await migrate(databaseUrl);
+  // npm run setup's migration without its `prisma generate`: npm ci ran that, and doing it
+  // again would rewrite node_modules/.prisma under any test or app process using it.
+  await migrateDatabase(databaseUrl, { quiet: true }).catch((error: Error) => {
+    throw new SandboxError(error.message);
+  });
   running.databaseUrl = databaseUrl;
   log(`database ready: ${databaseUrl}`);
 

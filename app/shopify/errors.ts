@@ -1,10 +1,13 @@
 /**
- * Errors of the Shopify Admin GraphQL adapter. Each carries `retryable` so the job
- * runner can choose between rescheduling, backing off and failing for good without
- * knowing HTTP or GraphQL details (STYLE.md "Errors").
+ * Errors of the Shopify Admin GraphQL adapter. Each carries `retryable` and
+ * `consumesAttempt` (all jobs/failure-policy.ts reads) so the job runner can choose
+ * between rescheduling, backing off and failing for good without knowing HTTP or
+ * GraphQL details (STYLE.md "Errors").
  */
 export abstract class ShopifyApiError extends Error {
   abstract readonly retryable: boolean;
+  /** Whether a retry counts against the job's attempts. */
+  readonly consumesAttempt: boolean = true;
   /** HTTP status of the response, or null when none arrived (network failure). */
   readonly status: number | null;
 
@@ -35,6 +38,7 @@ export const DEFAULT_THROTTLE_RETRY_MS = 6_000;
  */
 export class ShopifyThrottledError extends ShopifyApiError {
   readonly retryable = true;
+  override readonly consumesAttempt = false;
   /**
    * How long until the bucket holds the query's cost again, from
    * `extensions.cost.throttleStatus` or a `Retry-After` header, never less than

@@ -253,6 +253,178 @@ export type CountryCode =
   | 'ZW'
   | 'ZZ';
 
+export type CurrencyCode =
+  | 'AED'
+  | 'AFN'
+  | 'ALL'
+  | 'AMD'
+  | 'ANG'
+  | 'AOA'
+  | 'ARS'
+  | 'AUD'
+  | 'AWG'
+  | 'AZN'
+  | 'BAM'
+  | 'BBD'
+  | 'BDT'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BMD'
+  | 'BND'
+  | 'BOB'
+  | 'BRL'
+  | 'BSD'
+  | 'BTN'
+  | 'BWP'
+  | 'BYN'
+  | 'BYR'
+  | 'BZD'
+  | 'CAD'
+  | 'CDF'
+  | 'CHF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'CRC'
+  | 'CVE'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'DOP'
+  | 'DZD'
+  | 'EGP'
+  | 'ERN'
+  | 'ETB'
+  | 'EUR'
+  | 'FJD'
+  | 'FKP'
+  | 'GBP'
+  | 'GEL'
+  | 'GHS'
+  | 'GIP'
+  | 'GMD'
+  | 'GNF'
+  | 'GTQ'
+  | 'GYD'
+  | 'HKD'
+  | 'HNL'
+  | 'HRK'
+  | 'HTG'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'IRR'
+  | 'ISK'
+  | 'JEP'
+  | 'JMD'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KGS'
+  | 'KHR'
+  | 'KID'
+  | 'KMF'
+  | 'KRW'
+  | 'KWD'
+  | 'KYD'
+  | 'KZT'
+  | 'LAK'
+  | 'LBP'
+  | 'LKR'
+  | 'LRD'
+  | 'LSL'
+  | 'LTL'
+  | 'LVL'
+  | 'LYD'
+  | 'MAD'
+  | 'MDL'
+  | 'MGA'
+  | 'MKD'
+  | 'MMK'
+  | 'MNT'
+  | 'MOP'
+  | 'MRU'
+  | 'MUR'
+  | 'MVR'
+  | 'MWK'
+  | 'MXN'
+  | 'MYR'
+  | 'MZN'
+  | 'NAD'
+  | 'NGN'
+  | 'NIO'
+  | 'NOK'
+  | 'NPR'
+  | 'NZD'
+  | 'OMR'
+  | 'PAB'
+  | 'PEN'
+  | 'PGK'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RUB'
+  | 'RWF'
+  | 'SAR'
+  | 'SBD'
+  | 'SCR'
+  | 'SDG'
+  | 'SEK'
+  | 'SGD'
+  | 'SHP'
+  | 'SLL'
+  | 'SOS'
+  | 'SRD'
+  | 'SSP'
+  | 'STD'
+  | 'STN'
+  | 'SYP'
+  | 'SZL'
+  | 'THB'
+  | 'TJS'
+  | 'TMT'
+  | 'TND'
+  | 'TOP'
+  | 'TRY'
+  | 'TTD'
+  | 'TWD'
+  | 'TZS'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'USDC'
+  | 'UYU'
+  | 'UZS'
+  | 'VED'
+  | 'VEF'
+  | 'VES'
+  | 'VND'
+  | 'VUV'
+  | 'WST'
+  | 'XAF'
+  | 'XCD'
+  | 'XOF'
+  | 'XPF'
+  | 'XXX'
+  | 'YER'
+  | 'ZAR'
+  | 'ZMW';
+
+export type DeliveryMethodType =
+  | 'LOCAL'
+  | 'NONE'
+  | 'PICKUP_POINT'
+  | 'PICK_UP'
+  | 'RETAIL'
+  | 'SHIPPING';
+
 export type FulfillmentOrderStatus =
   | 'CANCELLED'
   | 'CLOSED'
@@ -264,11 +436,26 @@ export type FulfillmentOrderStatus =
 
 export type FetchOrderForSyncQueryVariables = Exact<{
   id: string;
-  fulfillmentOrdersAfter?: string | null | undefined;
 }>;
 
 
-export type FetchOrderForSyncQuery = { order: { id: string, legacyResourceId: string, name: string, number: number, cancelledAt: string | null, email: string | null, shippingAddress: { firstName: string | null, lastName: string | null, name: string | null, company: string | null, address1: string | null, address2: string | null, city: string | null, province: string | null, provinceCode: string | null, zip: string | null, countryCodeV2: CountryCode | null, phone: string | null } | null, fulfillmentOrders: { nodes: Array<{ id: string, status: FulfillmentOrderStatus, assignedLocation: { location: { id: string } | null }, lineItems: { nodes: Array<{ id: string, sku: string | null, remainingQuantity: number, lineItem: { sku: string | null, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type FetchOrderForSyncQuery = { order: { id: string, legacyResourceId: string, name: string, number: number, updatedAt: string, cancelledAt: string | null, email: string | null, taxesIncluded: boolean, presentmentCurrencyCode: CurrencyCode, currentSubtotalPriceSet: { presentmentMoney: { amount: string } }, currentTotalDiscountsSet: { presentmentMoney: { amount: string } }, currentShippingPriceSet: { presentmentMoney: { amount: string } }, currentTotalTaxSet: { presentmentMoney: { amount: string } }, currentTotalPriceSet: { presentmentMoney: { amount: string } }, totalOutstandingSet: { presentmentMoney: { amount: string } }, shippingAddress: { firstName: string | null, lastName: string | null, name: string | null, company: string | null, address1: string | null, address2: string | null, city: string | null, province: string | null, provinceCode: string | null, zip: string | null, countryCodeV2: CountryCode | null, phone: string | null } | null, lineItems: { nodes: Array<{ id: string, sku: string | null, name: string, currentQuantity: number, requiresShipping: boolean, originalUnitPriceSet: { presentmentMoney: { amount: string } }, taxLines: Array<{ rate: number | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, fulfillmentOrders: { nodes: Array<{ id: string, status: FulfillmentOrderStatus, assignedLocation: { location: { id: string } | null }, deliveryMethod: { methodType: DeliveryMethodType } | null, lineItems: { nodes: Array<{ id: string, sku: string | null, totalQuantity: number, remainingQuantity: number, lineItem: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type FetchOrderLineItemsQueryVariables = Exact<{
+  id: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type FetchOrderLineItemsQuery = { order: { lineItems: { nodes: Array<{ id: string, sku: string | null, name: string, currentQuantity: number, requiresShipping: boolean, originalUnitPriceSet: { presentmentMoney: { amount: string } }, taxLines: Array<{ rate: number | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type FetchOrderFulfillmentOrdersQueryVariables = Exact<{
+  id: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type FetchOrderFulfillmentOrdersQuery = { order: { fulfillmentOrders: { nodes: Array<{ id: string, status: FulfillmentOrderStatus, assignedLocation: { location: { id: string } | null }, deliveryMethod: { methodType: DeliveryMethodType } | null, lineItems: { nodes: Array<{ id: string, sku: string | null, totalQuantity: number, remainingQuantity: number, lineItem: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type FetchFulfillmentOrderLineItemsQueryVariables = Exact<{
   id: string;
@@ -276,4 +463,4 @@ export type FetchFulfillmentOrderLineItemsQueryVariables = Exact<{
 }>;
 
 
-export type FetchFulfillmentOrderLineItemsQuery = { fulfillmentOrder: { lineItems: { nodes: Array<{ id: string, sku: string | null, remainingQuantity: number, lineItem: { sku: string | null, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type FetchFulfillmentOrderLineItemsQuery = { fulfillmentOrder: { lineItems: { nodes: Array<{ id: string, sku: string | null, totalQuantity: number, remainingQuantity: number, lineItem: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { jobSpecFor, MalformedPayloadError, type OrderTopic } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { storeWebhook } from "../models/sync-job.server";
-import { parseWebhookBody } from "./parse-body";
+import { parseWebhookBody } from "../shopify/webhook-body";
 
 /** What `authenticate.webhook` tells us about a verified delivery. */
 export interface WebhookContext {

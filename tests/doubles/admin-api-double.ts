@@ -38,7 +38,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import type { FulfillmentOrderStatus } from "../../app/sync/types";
+import type { DeliveryMethodType, FulfillmentOrderStatus } from "../../app/sync/types";
 import { loadAdminSchema } from "../helpers/admin-schema";
 
 export const DOUBLE_API_VERSION = "2026-07";
@@ -71,22 +71,34 @@ export interface AdminMailingAddressFixture {
   phone: string | null;
 }
 
+/** One line of the order, as it stands after every edit. */
 export interface AdminLineItemFixture {
-  id?: string;
+  /** "gid://shopify/LineItem/…" */
+  id: string;
   /** The SKU recorded on the order's line item. */
   sku: string | null;
   /** Product title, with " - variant" when there is a variant. */
   name: string;
+  /** Units ordered, edits' removals included; defaults to `currentQuantity`. */
   quantity?: number;
+  /** Units ordered, less removed and refunded ones. */
+  currentQuantity: number;
+  /** False for digital goods and gift cards; true when left out. */
+  requiresShipping?: boolean;
+  /** Unit price before discounts, as Shopify's Decimal string, e.g. "3980.0". */
+  unitPrice?: string;
+  /** The line's tax rates, e.g. [0.1]; none when left out. */
+  taxRates?: number[];
 }
 
 export interface AdminFulfillmentOrderLineItemFixture {
   id: string;
-  /** FulfillmentOrderLineItem.sku; defaults to the line item's SKU. */
+  /** The order line this fulfillment order line ships. */
+  lineItemId: string;
+  /** FulfillmentOrderLineItem.sku; defaults to the order line's SKU. */
   sku?: string | null;
+  totalQuantity: number;
   remainingQuantity: number;
-  totalQuantity?: number;
-  lineItem: AdminLineItemFixture;
 }
 
 export interface AdminFulfillmentOrderFixture {
@@ -95,7 +107,21 @@ export interface AdminFulfillmentOrderFixture {
   /** GID of `assignedLocation.location`; null when that location was deleted. */
   locationId: string | null;
   locationName?: string;
+  /** `deliveryMethod.methodType`; no delivery method on record when null. */
+  deliveryMethod: DeliveryMethodType | null;
   lineItems: AdminFulfillmentOrderLineItemFixture[];
+}
+
+/** The order's current figures as Decimal strings, in the presentment currency. */
+export interface AdminOrderAmountsFixture {
+  currency: string;
+  taxesIncluded: boolean;
+  subtotal: string;
+  discounts: string;
+  shipping: string;
+  tax: string;
+  total: string;
+  outstanding: string;
 }
 
 export interface AdminOrderFixture {
@@ -105,9 +131,12 @@ export interface AdminOrderFixture {
   legacyResourceId?: string;
   name: string;
   number: number;
+  updatedAt: string;
   cancelledAt: string | null;
   email: string | null;
   shippingAddress: AdminMailingAddressFixture | null;
+  amounts: AdminOrderAmountsFixture;
+  lineItems: AdminLineItemFixture[];
   fulfillmentOrders: AdminFulfillmentOrderFixture[];
 }
 
@@ -434,35 +463,64 @@ function connection<T>(items: T[], args: ConnectionArgs) {
   };
 }
 
-function toLineItem(item: AdminFulfillmentOrderLineItemFixture) {
-  const lineItem = item.lineItem;
-  const title = lineItem.name.split(" - ")[0];
+/** A MoneyBag in one currency (the double's shops sell in their own currency). */
+function moneyBag(amount: string, currencyCode: string) {
   return {
-    __typename: "FulfillmentOrderLineItem",
-    id: item.id,
-    sku: item.sku === undefined ? lineItem.sku : item.sku,
-    remainingQuantity: item.remainingQuantity,
-    totalQuantity: item.totalQuantity ?? item.remainingQuantity,
-    productTitle: title,
-    requiresShipping: true,
-    lineItem: {
-      __typename: "LineItem",
-      id: lineItem.id ?? item.id.replace("FulfillmentOrderLineItem", "LineItem"),
-      sku: lineItem.sku,
-      name: lineItem.name,
-      title,
-      quantity: lineItem.quantity ?? item.totalQuantity ?? item.remainingQuantity,
-      currentQuantity: lineItem.quantity ?? item.totalQuantity ?? item.remainingQuantity,
-    },
+    __typename: "MoneyBag",
+    shopMoney: { __typename: "MoneyV2", amount, currencyCode },
+    presentmentMoney: { __typename: "MoneyV2", amount, currencyCode },
   };
 }
 
-function toFulfillmentOrder(fulfillmentOrder: AdminFulfillmentOrderFixture, orderId: string) {
+function toLineItem(line: AdminLineItemFixture, currency: string) {
+  const title = line.name.split(" - ")[0];
+  const money = (amount: string) => moneyBag(amount, currency);
+  return {
+    __typename: "LineItem",
+    id: line.id,
+    sku: line.sku,
+    name: line.name,
+    title,
+    quantity: line.quantity ?? line.currentQuantity,
+    currentQuantity: line.currentQuantity,
+    requiresShipping: line.requiresShipping ?? true,
+    originalUnitPriceSet: money(line.unitPrice ?? "0.0"),
+    taxLines: (line.taxRates ?? []).map((rate) => ({
+      __typename: "TaxLine",
+      rate,
+      ratePercentage: rate * 100,
+      title: "消費税",
+      priceSet: money("0.0"),
+    })),
+  };
+}
+
+function toFulfillmentOrderLineItem(
+  item: AdminFulfillmentOrderLineItemFixture,
+  lines: Map<string, AdminLineItemFixture>,
+  currency: string,
+) {
+  const line = lines.get(item.lineItemId);
+  if (!line) throw new GraphQLError(`admin-api-double: fulfillment order line ${item.id} names no line of the order`);
+  return {
+    __typename: "FulfillmentOrderLineItem",
+    id: item.id,
+    sku: item.sku === undefined ? line.sku : item.sku,
+    remainingQuantity: item.remainingQuantity,
+    totalQuantity: item.totalQuantity,
+    productTitle: line.name.split(" - ")[0],
+    requiresShipping: line.requiresShipping ?? true,
+    lineItem: toLineItem(line, currency),
+  };
+}
+
+function toFulfillmentOrder(fulfillmentOrder: AdminFulfillmentOrderFixture, order: AdminOrderFixture) {
   const name = fulfillmentOrder.locationName ?? "Warehouse";
+  const lines = new Map(order.lineItems.map((line) => [line.id, line]));
   return {
     __typename: "FulfillmentOrder",
     id: fulfillmentOrder.id,
-    orderId,
+    orderId: order.id,
     status: fulfillmentOrder.status,
     requestStatus: "UNSUBMITTED",
     assignedLocation: {
@@ -472,19 +530,36 @@ function toFulfillmentOrder(fulfillmentOrder: AdminFulfillmentOrderFixture, orde
         ? { __typename: "Location", id: fulfillmentOrder.locationId, name }
         : null,
     },
-    lineItems: (args: ConnectionArgs) => connection(fulfillmentOrder.lineItems.map(toLineItem), args),
+    deliveryMethod: fulfillmentOrder.deliveryMethod && {
+      __typename: "DeliveryMethod",
+      id: `gid://shopify/DeliveryMethod/${fulfillmentOrder.id.split("/").at(-1)}`,
+      methodType: fulfillmentOrder.deliveryMethod,
+    },
+    lineItems: (args: ConnectionArgs) =>
+      connection(fulfillmentOrder.lineItems.map((item) => toFulfillmentOrderLineItem(item, lines, order.amounts.currency)), args),
   };
 }
 
 function toOrder(order: AdminOrderFixture) {
+  const money = (amount: string) => moneyBag(amount, order.amounts.currency);
   return {
     __typename: "Order",
     id: order.id,
     legacyResourceId: order.legacyResourceId ?? order.id.split("/").at(-1),
     name: order.name,
     number: order.number,
+    updatedAt: order.updatedAt,
     cancelledAt: order.cancelledAt,
     email: order.email,
+    taxesIncluded: order.amounts.taxesIncluded,
+    currencyCode: "JPY",
+    presentmentCurrencyCode: order.amounts.currency,
+    currentSubtotalPriceSet: money(order.amounts.subtotal),
+    currentTotalDiscountsSet: money(order.amounts.discounts),
+    currentShippingPriceSet: money(order.amounts.shipping),
+    currentTotalTaxSet: money(order.amounts.tax),
+    currentTotalPriceSet: money(order.amounts.total),
+    totalOutstandingSet: money(order.amounts.outstanding),
     shippingAddress: order.shippingAddress && {
       __typename: "MailingAddress",
       id: `gid://shopify/MailingAddress/${order.id.split("/").at(-1)}`,
@@ -492,9 +567,10 @@ function toOrder(order: AdminOrderFixture) {
       ...order.shippingAddress,
       countryCode: order.shippingAddress.countryCodeV2,
     },
+    lineItems: (args: ConnectionArgs) => connection(order.lineItems.map((line) => toLineItem(line, order.amounts.currency)), args),
     fulfillmentOrders: (args: ConnectionArgs) =>
       connection(
-        order.fulfillmentOrders.map((fo) => toFulfillmentOrder(fo, order.id)),
+        order.fulfillmentOrders.map((fo) => toFulfillmentOrder(fo, order)),
         args,
       ),
   };
@@ -508,7 +584,7 @@ function rootFor(shopOrders: Map<string, AdminOrderFixture>) {
   const findFulfillmentOrder = (id: string) => {
     for (const order of shopOrders.values()) {
       const fulfillmentOrder = order.fulfillmentOrders.find((fo) => fo.id === id);
-      if (fulfillmentOrder) return toFulfillmentOrder(fulfillmentOrder, order.id);
+      if (fulfillmentOrder) return toFulfillmentOrder(fulfillmentOrder, order);
     }
     return null;
   };

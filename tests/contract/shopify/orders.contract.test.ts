@@ -9,12 +9,14 @@ import {
   ShopifyServerError,
   ShopifyThrottledError,
 } from "../../../app/shopify/errors";
+import { createAdminGraphqlClient, type AdminGraphqlClient } from "../../../app/shopify/admin-client.server";
 import {
+  FETCH_FULFILLMENT_ORDER_LINE_ITEMS,
   FETCH_ORDER_FOR_SYNC,
-  createAdminGraphqlClient,
-  fetchOrderSnapshot,
-  type AdminGraphqlClient,
-} from "../../../app/shopify/orders.server";
+  FETCH_ORDER_FULFILLMENT_ORDERS,
+  FETCH_ORDER_LINE_ITEMS,
+} from "../../../app/shopify/order-queries.server";
+import { fetchOrderSnapshot } from "../../../app/shopify/orders.server";
 import type { OrderSnapshot } from "../../../app/sync/types";
 import {
   estimateQueryCost,
@@ -47,12 +49,34 @@ beforeEach(() => {
   client = createAdminGraphqlClient({ shop: SHOP, accessToken: TOKEN, origin: api.url });
 });
 
-/** An order edited after checkout: one item went to a store, the edit added two lines. */
+const TEE_M = "gid://shopify/LineItem/70011";
+const CAP = "gid://shopify/LineItem/70012";
+const MUG = "gid://shopify/LineItem/70013";
+const WRAP = "gid://shopify/LineItem/70014";
+const TEE_L = "gid://shopify/LineItem/70015";
+const EBOOK = "gid://shopify/LineItem/70016";
+const amounts = {
+  currency: "JPY",
+  taxesIncluded: true,
+  subtotal: "16740.0",
+  discounts: "0.0",
+  shipping: "550.0",
+  tax: "1571.0",
+  total: "17290.0",
+  outstanding: "17290.0",
+};
+
+/**
+ * An order edited after checkout: one item goes from a store, the edit added a T-shirt and
+ * a SKU-less gift wrap on a new fulfillment order, a size L already shipped, and an e-book
+ * needs no shipping.
+ */
 function editedJapaneseOrder(): AdminOrderFixture {
   return {
     id: ORDER_GID,
     name: "#TG1001",
     number: 1001,
+    updatedAt: "2026-07-02T01:02:03Z",
     cancelledAt: null,
     email: "hanako.yamada@example.jp",
     shippingAddress: {
@@ -69,22 +93,24 @@ function editedJapaneseOrder(): AdminOrderFixture {
       countryCodeV2: "JP",
       phone: "+81 90-1234-5678",
     },
+    amounts,
+    lineItems: [
+      { id: TEE_M, sku: "TEE-NAVY-M", name: "Tシャツ - ネイビー / M", quantity: 4, currentQuantity: 3, unitPrice: "3980.0", taxRates: [0.1] },
+      { id: CAP, sku: "CAP-01", name: "キャップ", currentQuantity: 1, unitPrice: "2500.0", taxRates: [0.1] },
+      { id: MUG, sku: "MUG-01", name: "マグカップ", currentQuantity: 1, unitPrice: "1500.0", taxRates: [0.1] },
+      { id: WRAP, sku: null, name: "ギフト包装", currentQuantity: 1, unitPrice: "300.0", taxRates: [0.1] },
+      { id: TEE_L, sku: "TEE-NAVY-L", name: "Tシャツ - ネイビー / L", currentQuantity: 1, unitPrice: "3980.0", taxRates: [0.1] },
+      { id: EBOOK, sku: "EBOOK-01", name: "電子書籍", currentQuantity: 1, requiresShipping: false, unitPrice: "500.0", taxRates: [0.1] },
+    ],
     fulfillmentOrders: [
       {
         id: "gid://shopify/FulfillmentOrder/801",
         status: "OPEN",
         locationId: OPENLOGI_WAREHOUSE,
+        deliveryMethod: "SHIPPING",
         lineItems: [
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9011",
-            remainingQuantity: 2,
-            lineItem: { sku: "TEE-NAVY-M", name: "Tシャツ - ネイビー / M" },
-          },
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9012",
-            remainingQuantity: 1,
-            lineItem: { sku: "CAP-01", name: "キャップ" },
-          },
+          { id: "gid://shopify/FulfillmentOrderLineItem/9011", lineItemId: TEE_M, totalQuantity: 2, remainingQuantity: 2 },
+          { id: "gid://shopify/FulfillmentOrderLineItem/9012", lineItemId: CAP, totalQuantity: 1, remainingQuantity: 1 },
         ],
       },
       {
@@ -92,51 +118,40 @@ function editedJapaneseOrder(): AdminOrderFixture {
         status: "OPEN",
         locationId: OSAKA_STORE,
         locationName: "大阪店",
-        lineItems: [
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9021",
-            remainingQuantity: 1,
-            lineItem: { sku: "MUG-01", name: "マグカップ" },
-          },
-        ],
+        deliveryMethod: "PICK_UP",
+        lineItems: [{ id: "gid://shopify/FulfillmentOrderLineItem/9021", lineItemId: MUG, totalQuantity: 1, remainingQuantity: 1 }],
       },
       {
         // The order edit's added items reached the fulfilment service as a new order.
         id: "gid://shopify/FulfillmentOrder/803",
         status: "OPEN",
         locationId: OPENLOGI_WAREHOUSE,
+        deliveryMethod: "SHIPPING",
         lineItems: [
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9031",
-            remainingQuantity: 1,
-            lineItem: { sku: "TEE-NAVY-M", name: "Tシャツ - ネイビー / M" },
-          },
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9032",
-            remainingQuantity: 1,
-            lineItem: { sku: null, name: "ギフト包装" },
-          },
+          { id: "gid://shopify/FulfillmentOrderLineItem/9031", lineItemId: TEE_M, totalQuantity: 1, remainingQuantity: 1 },
+          { id: "gid://shopify/FulfillmentOrderLineItem/9032", lineItemId: WRAP, totalQuantity: 1, remainingQuantity: 1 },
         ],
       },
       {
         id: "gid://shopify/FulfillmentOrder/800",
         status: "CLOSED",
         locationId: OPENLOGI_WAREHOUSE,
-        lineItems: [
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9001",
-            remainingQuantity: 0,
-            totalQuantity: 1,
-            lineItem: { sku: "TEE-NAVY-L", name: "Tシャツ - ネイビー / L" },
-          },
-        ],
+        deliveryMethod: "SHIPPING",
+        lineItems: [{ id: "gid://shopify/FulfillmentOrderLineItem/9001", lineItemId: TEE_L, totalQuantity: 1, remainingQuantity: 0 }],
+      },
+      {
+        id: "gid://shopify/FulfillmentOrder/804",
+        status: "CLOSED",
+        locationId: OPENLOGI_WAREHOUSE,
+        deliveryMethod: "NONE",
+        lineItems: [{ id: "gid://shopify/FulfillmentOrderLineItem/9041", lineItemId: EBOOK, totalQuantity: 1, remainingQuantity: 0 }],
       },
     ],
   };
 }
 
 describe("fetchOrderSnapshot", () => {
-  it("maps an edited Japanese order, with every fulfillment order at both locations, onto the snapshot", async () => {
+  it("maps an edited Japanese order, with every line, fulfillment order and figure, onto the snapshot", async () => {
     // GIVEN
     api.setOrder(SHOP, editedJapaneseOrder());
 
@@ -149,6 +164,7 @@ describe("fetchOrderSnapshot", () => {
       legacyId: "5550001",
       name: "#TG1001",
       number: 1001,
+      updatedAt: "2026-07-02T01:02:03Z",
       cancelledAt: null,
       email: "hanako.yamada@example.jp",
       shippingAddress: {
@@ -165,38 +181,58 @@ describe("fetchOrderSnapshot", () => {
         countryCode: "JP",
         phone: "+81 90-1234-5678",
       },
+      lineItems: [
+        { id: TEE_M, sku: "TEE-NAVY-M", title: "Tシャツ - ネイビー / M", currentQuantity: 3, requiresShipping: true, unitPrice: 3980, reducedTax: false },
+        { id: CAP, sku: "CAP-01", title: "キャップ", currentQuantity: 1, requiresShipping: true, unitPrice: 2500, reducedTax: false },
+        { id: MUG, sku: "MUG-01", title: "マグカップ", currentQuantity: 1, requiresShipping: true, unitPrice: 1500, reducedTax: false },
+        { id: WRAP, sku: null, title: "ギフト包装", currentQuantity: 1, requiresShipping: true, unitPrice: 300, reducedTax: false },
+        { id: TEE_L, sku: "TEE-NAVY-L", title: "Tシャツ - ネイビー / L", currentQuantity: 1, requiresShipping: true, unitPrice: 3980, reducedTax: false },
+        { id: EBOOK, sku: "EBOOK-01", title: "電子書籍", currentQuantity: 1, requiresShipping: false, unitPrice: 500, reducedTax: false },
+      ],
       fulfillmentOrders: [
         {
           id: "gid://shopify/FulfillmentOrder/801",
           status: "OPEN",
           locationId: OPENLOGI_WAREHOUSE,
+          deliveryMethod: "SHIPPING",
           lineItems: [
-            { sku: "TEE-NAVY-M", title: "Tシャツ - ネイビー / M", remainingQuantity: 2 },
-            { sku: "CAP-01", title: "キャップ", remainingQuantity: 1 },
+            { lineItemId: TEE_M, totalQuantity: 2, remainingQuantity: 2 },
+            { lineItemId: CAP, totalQuantity: 1, remainingQuantity: 1 },
           ],
         },
         {
           id: "gid://shopify/FulfillmentOrder/802",
           status: "OPEN",
           locationId: OSAKA_STORE,
-          lineItems: [{ sku: "MUG-01", title: "マグカップ", remainingQuantity: 1 }],
+          deliveryMethod: "PICK_UP",
+          lineItems: [{ lineItemId: MUG, totalQuantity: 1, remainingQuantity: 1 }],
         },
         {
           id: "gid://shopify/FulfillmentOrder/803",
           status: "OPEN",
           locationId: OPENLOGI_WAREHOUSE,
+          deliveryMethod: "SHIPPING",
           lineItems: [
-            { sku: "TEE-NAVY-M", title: "Tシャツ - ネイビー / M", remainingQuantity: 1 },
-            { sku: null, title: "ギフト包装", remainingQuantity: 1 },
+            { lineItemId: TEE_M, totalQuantity: 1, remainingQuantity: 1 },
+            { lineItemId: WRAP, totalQuantity: 1, remainingQuantity: 1 },
           ],
         },
         {
           id: "gid://shopify/FulfillmentOrder/800",
           status: "CLOSED",
           locationId: OPENLOGI_WAREHOUSE,
-          lineItems: [{ sku: "TEE-NAVY-L", title: "Tシャツ - ネイビー / L", remainingQuantity: 0 }],
+          deliveryMethod: "SHIPPING",
+          lineItems: [{ lineItemId: TEE_L, totalQuantity: 1, remainingQuantity: 0 }],
+        },
+        {
+          id: "gid://shopify/FulfillmentOrder/804",
+          status: "CLOSED",
+          locationId: OPENLOGI_WAREHOUSE,
+          deliveryMethod: "NONE",
+          lineItems: [{ lineItemId: EBOOK, totalQuantity: 1, remainingQuantity: 0 }],
         },
       ],
+      amounts: { currency: "JPY", subtotal: 16740, discounts: 0, shipping: 550, tax: 1571, total: 17290, outstanding: 17290, taxesIncluded: true },
     });
   });
 
@@ -215,6 +251,12 @@ describe("fetchOrderSnapshot", () => {
     });
   });
 
+  it("stays within Shopify's 1,000-point limit for one query", () => {
+    for (const document of [FETCH_ORDER_FOR_SYNC, FETCH_ORDER_LINE_ITEMS, FETCH_ORDER_FULFILLMENT_ORDERS, FETCH_FULFILLMENT_ORDER_LINE_ITEMS]) {
+      expect(estimateQueryCost(loadAdminSchema(), parse(document))).toBeLessThanOrEqual(1000);
+    }
+  });
+
   it("reads a cancelled order's cancellation time and an updated address after the seed changes", async () => {
     api.setOrder(SHOP, editedJapaneseOrder());
     api.updateOrder(SHOP, ORDER_GID, {
@@ -230,78 +272,80 @@ describe("fetchOrderSnapshot", () => {
 
   it("keeps the fulfillment order line item's SKU when the order line item has none", async () => {
     const order = editedJapaneseOrder();
+    order.lineItems = [{ id: TEE_M, sku: "", name: "ステッカー", currentQuantity: 4 }];
     order.fulfillmentOrders = [
       {
         id: "gid://shopify/FulfillmentOrder/900",
         status: "IN_PROGRESS",
         locationId: null,
-        lineItems: [
-          {
-            id: "gid://shopify/FulfillmentOrderLineItem/9901",
-            sku: "FO-ONLY",
-            remainingQuantity: 4,
-            lineItem: { sku: "", name: "ステッカー" },
-          },
-        ],
+        deliveryMethod: null,
+        lineItems: [{ id: "gid://shopify/FulfillmentOrderLineItem/9901", lineItemId: TEE_M, sku: "FO-ONLY", totalQuantity: 4, remainingQuantity: 4 }],
       },
     ];
     api.setOrder(SHOP, order);
 
     const snapshot = await fetchOrderSnapshot(client, ORDER_GID);
 
+    expect(snapshot?.lineItems[0]).toMatchObject({ sku: "FO-ONLY", title: "ステッカー" });
     expect(snapshot?.fulfillmentOrders).toEqual([
       {
         id: "gid://shopify/FulfillmentOrder/900",
         status: "IN_PROGRESS",
         locationId: null,
-        lineItems: [{ sku: "FO-ONLY", title: "ステッカー", remainingQuantity: 4 }],
+        deliveryMethod: null,
+        lineItems: [{ lineItemId: TEE_M, totalQuantity: 4, remainingQuantity: 4 }],
       },
     ]);
   });
 
-  it("follows every page of fulfillment orders and of their line items", async () => {
-    // GIVEN 23 fulfillment orders (3 pages of 10); the 12th has 130 line items (25 + 100 + 5).
+  it("follows every page of lines, of fulfillment orders and of their line items", async () => {
+    // GIVEN 120 lines (50 + 70), 23 fulfillment orders (3 pages of 10); the 12th has 130 line items (25 + 100 + 5).
+    const lineItems = Array.from({ length: 120 }, (_, l) => ({
+      id: `gid://shopify/LineItem/${80000 + l}`,
+      sku: `SKU-${l}`,
+      name: `Item ${l}`,
+      currentQuantity: l + 1,
+    }));
     const fulfillmentOrders: AdminFulfillmentOrderFixture[] = Array.from({ length: 23 }, (_, f) => ({
       id: `gid://shopify/FulfillmentOrder/${1000 + f}`,
       status: f % 2 === 0 ? "OPEN" : "CLOSED",
       locationId: OPENLOGI_WAREHOUSE,
+      deliveryMethod: "SHIPPING",
       lineItems: Array.from({ length: f === 11 ? 130 : 1 }, (_, l) => ({
         id: `gid://shopify/FulfillmentOrderLineItem/${(1000 + f) * 1000 + l}`,
+        lineItemId: lineItems[f === 11 ? l % 120 : f].id,
+        totalQuantity: l + 1,
         remainingQuantity: l + 1,
-        lineItem: { sku: `SKU-${f}-${l}`, name: `Item ${f}-${l}` },
       })),
     }));
-    api.setOrder(SHOP, { ...editedJapaneseOrder(), fulfillmentOrders });
+    api.setOrder(SHOP, { ...editedJapaneseOrder(), lineItems, fulfillmentOrders });
 
     // WHEN
     const snapshot = await fetchOrderSnapshot(client, ORDER_GID);
 
-    // THEN every fulfillment order is there once, in order, with all of its lines.
+    // THEN every line and fulfillment order is there once, in order, with all of its lines.
+    expect(snapshot?.lineItems.map((line) => line.sku)).toEqual(lineItems.map((line) => line.sku));
     expect(snapshot?.fulfillmentOrders.map((fo) => fo.id)).toEqual(fulfillmentOrders.map((fo) => fo.id));
     const big = snapshot!.fulfillmentOrders[11];
     expect(big.lineItems).toHaveLength(130);
-    expect(big.lineItems.map((l) => l.sku)).toEqual(Array.from({ length: 130 }, (_, l) => `SKU-11-${l}`));
-    expect(big.lineItems[129]).toEqual({ sku: "SKU-11-129", title: "Item 11-129", remainingQuantity: 130 });
-    expect(snapshot!.fulfillmentOrders[22].lineItems).toEqual([
-      { sku: "SKU-22-0", title: "Item 22-0", remainingQuantity: 1 },
-    ]);
+    expect(big.lineItems[129]).toEqual({ lineItemId: lineItems[9].id, totalQuantity: 130, remainingQuantity: 130 });
     // AND the pages were asked for with the cursors Shopify handed out.
     expect(api.requests.map((r) => r.operationName)).toEqual([
       "FetchOrderForSync",
-      "FetchOrderForSync",
+      "FetchOrderLineItems",
+      "FetchOrderFulfillmentOrders",
+      "FetchOrderFulfillmentOrders",
       "FetchFulfillmentOrderLineItems",
       "FetchFulfillmentOrderLineItems",
-      "FetchOrderForSync",
     ]);
     expect(api.requests.every((r) => r.status === 200)).toBe(true);
-    const [page1, page2, lines2, lines3, page3] = api.requests.map((r) => r.variables);
-    expect(page1).toEqual({ id: ORDER_GID });
-    expect(page2).toEqual({ id: ORDER_GID, fulfillmentOrdersAfter: expect.any(String) });
-    expect(page3).toEqual({ id: ORDER_GID, fulfillmentOrdersAfter: expect.any(String) });
-    expect(page3.fulfillmentOrdersAfter).not.toBe(page2.fulfillmentOrdersAfter);
-    expect(lines2).toEqual({ id: "gid://shopify/FulfillmentOrder/1011", after: expect.any(String) });
-    expect(lines3).toEqual({ id: "gid://shopify/FulfillmentOrder/1011", after: expect.any(String) });
-    expect(lines3.after).not.toBe(lines2.after);
+    const [first, lines2, page2, page3, foLines2, foLines3] = api.requests.map((r) => r.variables);
+    expect(first).toEqual({ id: ORDER_GID });
+    expect(lines2).toEqual({ id: ORDER_GID, after: expect.any(String) });
+    expect(page2).toEqual({ id: ORDER_GID, after: expect.any(String) });
+    expect(page3.after).not.toBe(page2.after);
+    expect(foLines2).toEqual({ id: "gid://shopify/FulfillmentOrder/1011", after: expect.any(String) });
+    expect(foLines3.after).not.toBe(foLines2.after);
   });
 
   it("returns null when the order does not exist", async () => {
@@ -388,7 +432,7 @@ describe("fetchOrderSnapshot errors", () => {
     });
 
     await expect(fetchOrderSnapshot(secondCallThrottled, ORDER_GID)).rejects.toBeInstanceOf(ShopifyThrottledError);
-    expect(api.requests.map((r) => r.operationName)).toEqual(["FetchOrderForSync", "FetchOrderForSync"]);
+    expect(api.requests.map((r) => r.operationName)).toEqual(["FetchOrderForSync", "FetchOrderFulfillmentOrders"]);
   });
 
   it.each([500, 502, 503])("throws a retryable ShopifyServerError on HTTP %i", async (status) => {

@@ -6,7 +6,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { metadataForWebhook, schemaForWebhook } from "shopify-webhook-schemas";
 import { jobSpecFor, ORDER_TOPICS } from "../../../app/jobs/job-spec";
-import { parseWebhookBody } from "../../../app/webhooks/parse-body";
+import { parseWebhookBody } from "../../../app/shopify/webhook-body";
 import { orderNumbered, webhookPayloads } from "../../doubles/scenario";
 
 const VERSION = "2026-07";
@@ -34,7 +34,7 @@ describe.each(ORDER_TOPICS)("%s", (topic) => {
         ? webhookPayloads.cancelled(order)
         : topic === "orders/updated"
           ? webhookPayloads.updated(order, "2026-11-20T10:00:00+09:00")
-          : webhookPayloads.edited(order, 1, [11], [12]);
+          : webhookPayloads.edited(order, 1, { removed: [order.lineItems[0].id], added: [order.lineItems[1].id] });
     const schema = schemaForWebhook(VERSION, topic);
     // The inferred schemas require every field of the example; ours carry only what the app reads.
     const validate = ajv.compile({ ...schema, required: [] , properties: pickProperties(schema.properties, payload) });

@@ -3,16 +3,34 @@ import {
   type AdminFulfillmentOrder,
   type AdminFulfillmentOrderLineItem,
   type AdminOrder,
+  type AdminOrderLineItem,
 } from "../../../app/shopify/normalize-order";
 
 const TOKYO_WAREHOUSE = "gid://shopify/Location/1001";
+const TEE = "gid://shopify/LineItem/1";
 
-function lineItem(overrides: Partial<AdminFulfillmentOrderLineItem> = {}): AdminFulfillmentOrderLineItem {
+const money = (amount: string) => ({ presentmentMoney: { amount } });
+
+function line(overrides: Partial<AdminOrderLineItem> = {}): AdminOrderLineItem {
+  return {
+    id: TEE,
+    sku: "TEE-M",
+    name: "Tシャツ - M",
+    currentQuantity: 2,
+    requiresShipping: true,
+    originalUnitPriceSet: money("3980.0"),
+    taxLines: [{ rate: 0.1 }],
+    ...overrides,
+  };
+}
+
+function fulfillmentOrderLine(overrides: Partial<AdminFulfillmentOrderLineItem> = {}): AdminFulfillmentOrderLineItem {
   return {
     id: "gid://shopify/FulfillmentOrderLineItem/1",
     sku: "TEE-M",
+    totalQuantity: 2,
     remainingQuantity: 2,
-    lineItem: { sku: "TEE-M", name: "Tシャツ - M" },
+    lineItem: { id: TEE },
     ...overrides,
   };
 }
@@ -22,7 +40,8 @@ function fulfillmentOrder(overrides: Partial<AdminFulfillmentOrder> = {}): Admin
     id: "gid://shopify/FulfillmentOrder/10",
     status: "OPEN",
     assignedLocation: { location: { id: TOKYO_WAREHOUSE } },
-    lineItems: [lineItem()],
+    deliveryMethod: { methodType: "SHIPPING" },
+    lineItems: [fulfillmentOrderLine()],
     ...overrides,
   };
 }
@@ -33,8 +52,17 @@ function order(overrides: Partial<AdminOrder> = {}): AdminOrder {
     legacyResourceId: "450789469",
     name: "#1001",
     number: 1001,
+    updatedAt: "2026-11-20T01:00:00Z",
     cancelledAt: null,
     email: "hanako@example.jp",
+    taxesIncluded: true,
+    presentmentCurrencyCode: "JPY",
+    currentSubtotalPriceSet: money("7960.0"),
+    currentTotalDiscountsSet: money("0.0"),
+    currentShippingPriceSet: money("550.0"),
+    currentTotalTaxSet: money("773.0"),
+    currentTotalPriceSet: money("8510.0"),
+    totalOutstandingSet: money("8510.0"),
     shippingAddress: {
       firstName: "花子",
       lastName: "山田",
@@ -49,20 +77,20 @@ function order(overrides: Partial<AdminOrder> = {}): AdminOrder {
       countryCodeV2: "JP",
       phone: "+81 90-1234-5678",
     },
+    lineItems: [line()],
     fulfillmentOrders: [fulfillmentOrder()],
     ...overrides,
   };
 }
 
 describe("normalizeOrder", () => {
-  it("maps the order's identity, contact and Japanese shipping address onto the snapshot", () => {
-    const snapshot = normalizeOrder(order());
-
-    expect(snapshot).toEqual({
+  it("maps the order's identity, contact, address, lines, fulfillment orders and current figures", () => {
+    expect(normalizeOrder(order())).toEqual({
       id: "gid://shopify/Order/450789469",
       legacyId: "450789469",
       name: "#1001",
       number: 1001,
+      updatedAt: "2026-11-20T01:00:00Z",
       cancelledAt: null,
       email: "hanako@example.jp",
       shippingAddress: {
@@ -79,111 +107,51 @@ describe("normalizeOrder", () => {
         countryCode: "JP",
         phone: "+81 90-1234-5678",
       },
+      lineItems: [
+        { id: TEE, sku: "TEE-M", title: "Tシャツ - M", currentQuantity: 2, requiresShipping: true, unitPrice: 3980, reducedTax: false },
+      ],
       fulfillmentOrders: [
         {
           id: "gid://shopify/FulfillmentOrder/10",
           status: "OPEN",
           locationId: TOKYO_WAREHOUSE,
-          lineItems: [{ sku: "TEE-M", title: "Tシャツ - M", remainingQuantity: 2 }],
+          deliveryMethod: "SHIPPING",
+          lineItems: [{ lineItemId: TEE, totalQuantity: 2, remainingQuantity: 2 }],
         },
       ],
+      amounts: { currency: "JPY", subtotal: 7960, discounts: 0, shipping: 550, tax: 773, total: 8510, outstanding: 8510, taxesIncluded: true },
     });
   });
 
-  it("keeps the cancellation time and a missing email as they came", () => {
-    const snapshot = normalizeOrder(order({ cancelledAt: "2026-07-01T03:04:05Z", email: null }));
-
-    expect(snapshot.cancelledAt).toBe("2026-07-01T03:04:05Z");
-    expect(snapshot.email).toBeNull();
-  });
-
-  it("gives a null shipping address for an order without one (local pickup, digital goods)", () => {
+  it("keeps a missing shipping address as null", () => {
     expect(normalizeOrder(order({ shippingAddress: null })).shippingAddress).toBeNull();
   });
 
-  it("keeps every fulfillment order, closed ones included, in Shopify's order", () => {
+  it("keeps a deleted location and a missing delivery method as null", () => {
     const snapshot = normalizeOrder(
-      order({
-        fulfillmentOrders: [
-          fulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/1", status: "CLOSED" }),
-          fulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/2", status: "IN_PROGRESS" }),
-          fulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/3", status: "SCHEDULED" }),
-        ],
-      }),
+      order({ fulfillmentOrders: [fulfillmentOrder({ assignedLocation: { location: null }, deliveryMethod: null })] }),
     );
-
-    expect(snapshot.fulfillmentOrders.map((fo) => [fo.id, fo.status])).toEqual([
-      ["gid://shopify/FulfillmentOrder/1", "CLOSED"],
-      ["gid://shopify/FulfillmentOrder/2", "IN_PROGRESS"],
-      ["gid://shopify/FulfillmentOrder/3", "SCHEDULED"],
-    ]);
+    expect(snapshot.fulfillmentOrders[0]).toMatchObject({ locationId: null, deliveryMethod: null });
   });
 
-  it("gives a null location when the assigned location was deleted", () => {
-    const snapshot = normalizeOrder(
-      order({ fulfillmentOrders: [fulfillmentOrder({ assignedLocation: { location: null } })] }),
-    );
-
-    expect(snapshot.fulfillmentOrders[0].locationId).toBeNull();
+  it("takes the order line's SKU, falling back to the fulfillment order line's, and a blank one as none", () => {
+    const withFallback = normalizeOrder(order({ lineItems: [line({ sku: " " })], fulfillmentOrders: [fulfillmentOrder({ lineItems: [fulfillmentOrderLine({ sku: "FO-SKU" })] })] }));
+    expect(withFallback.lineItems[0].sku).toBe("FO-SKU");
+    const without = normalizeOrder(order({ lineItems: [line({ sku: "" })], fulfillmentOrders: [fulfillmentOrder({ lineItems: [fulfillmentOrderLine({ sku: null })] })] }));
+    expect(without.lineItems[0].sku).toBeNull();
   });
 
-  it("prefers the order line item's SKU over the fulfillment order line item's", () => {
-    const snapshot = normalizeOrder(
-      order({
-        fulfillmentOrders: [
-          fulfillmentOrder({
-            lineItems: [lineItem({ sku: "VARIANT-NOW", lineItem: { sku: "AT-ORDER", name: "Cap" } })],
-          }),
-        ],
-      }),
-    );
-
-    expect(snapshot.fulfillmentOrders[0].lineItems[0].sku).toBe("AT-ORDER");
+  it.each<[number[], boolean | null]>([
+    [[0.08], true],
+    [[0.1], false],
+    [[], null],
+  ])("reads tax rates %j as reduced rate %s", (rates, reducedTax) => {
+    const snapshot = normalizeOrder(order({ lineItems: [line({ taxLines: rates.map((rate) => ({ rate })) })] }));
+    expect(snapshot.lineItems[0].reducedTax).toBe(reducedTax);
   });
 
-  it("falls back to the fulfillment order line item's SKU when the line item has none", () => {
-    const snapshot = normalizeOrder(
-      order({
-        fulfillmentOrders: [
-          fulfillmentOrder({ lineItems: [lineItem({ sku: "FO-SKU", lineItem: { sku: null, name: "Cap" } })] }),
-        ],
-      }),
-    );
-
-    expect(snapshot.fulfillmentOrders[0].lineItems[0].sku).toBe("FO-SKU");
-  });
-
-  it.each([
-    ["null", null],
-    ["empty", ""],
-    ["blank", "   "],
-  ])("reports a %s SKU as null so that the core sees one kind of missing SKU", (_label, sku) => {
-    const snapshot = normalizeOrder(
-      order({
-        fulfillmentOrders: [
-          fulfillmentOrder({ lineItems: [lineItem({ sku, lineItem: { sku, name: "ギフト包装" } })] }),
-        ],
-      }),
-    );
-
-    expect(snapshot.fulfillmentOrders[0].lineItems[0]).toEqual({
-      sku: null,
-      title: "ギフト包装",
-      remainingQuantity: 2,
-    });
-  });
-
-  it("keeps lines with nothing left to fulfil, for the core to sum", () => {
-    const snapshot = normalizeOrder(
-      order({
-        fulfillmentOrders: [
-          fulfillmentOrder({
-            lineItems: [lineItem({ remainingQuantity: 0 }), lineItem({ id: "x", sku: "B", remainingQuantity: 3 })],
-          }),
-        ],
-      }),
-    );
-
-    expect(snapshot.fulfillmentOrders[0].lineItems.map((l) => l.remainingQuantity)).toEqual([0, 3]);
+  it("reads a line that needs no shipping and a removed line", () => {
+    const snapshot = normalizeOrder(order({ lineItems: [line({ requiresShipping: false, currentQuantity: 0 })] }));
+    expect(snapshot.lineItems[0]).toMatchObject({ requiresShipping: false, currentQuantity: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { parseWebhookBody } from "../../../app/webhooks/parse-body";
+import { parseWebhookBody } from "../../../app/shopify/webhook-body";
 
 describe("parseWebhookBody", () => {
   it("keeps every digit of an id beyond 2^53", () => {

@@ -3,18 +3,20 @@
  * OpenLogi shipment, what to do. Every path returns a decision, "nothing" included, so
  * the shell can record it in the history.
  */
-import { desiredItems } from "./items";
-import { buildModifyBody, buildUpdateBody, isInternational } from "./shipment-body";
+import { planAmounts } from "./amounts";
+import { idTail, itemsAtLocation, type LineWithoutSku, type LocationItems } from "./items";
+import { buildModifyBody, buildUpdateBody } from "./shipment-body";
 import { diffShipment, type ShipmentDiff } from "./shipment-diff";
+import { shipmentKeyOf } from "./shipment-key";
 import { stableJson } from "./stable-json";
 import { bandOf } from "./status-band";
 import type {
   FieldChange,
   NoopOutcome,
   Notice,
-  OpenLogiRecipient,
   ShipmentSnapshot,
   ShipmentStatus,
+  StatusBand,
   SyncDecision,
   SyncInput,
   SyncSettings,
@@ -24,23 +26,30 @@ type Params = Record<string, string | number>;
 
 /**
  * Decides what to do with one shipment of one order. Checks run in this order: paused,
- * not an OpenLogi order, (changes only) order cancelled and changes not reflected,
- * no shipment, then SPEC.md's Cancellation or Changes table by status band.
+ * not an OpenLogi order, then per event: whether Shopify's order agrees with the event,
+ * changes not reflected, no shipment, then SPEC.md's Cancellation or Changes table by
+ * status band.
  */
 export function decideSync(input: SyncInput): SyncDecision {
   const { event, order, shipment, settings } = input;
   if (settings.paused) return none("paused");
-  // Nothing assigned to the OpenLogi location (local pickup, another warehouse): not OpenLogi's.
-  if (!desiredItems(order, settings.locationId).atLocation) return none("not_openlogi_order");
-  // Once an order is cancelled, later changes are recorded as such (SPEC.md "Delivery, order and failure").
-  if (event === "changed" && order.cancelledAt !== null) return none("order_cancelled");
-  if (event === "changed" && !settings.reflectChanges) return none("reflect_disabled");
-  if (shipment === null) return none("no_shipment");
+  const location = itemsAtLocation(order, settings.locationId);
+  // Nothing for a carrier at the OpenLogi location (local pickup, another warehouse, digital goods): not OpenLogi's.
+  if (!location.atLocation) return none("not_openlogi_order");
   switch (event) {
     case "cancelled":
+      // The webhook body is only a trigger: nothing is deleted unless Shopify's order is cancelled.
+      if (order.cancelledAt === null) return none("order_not_cancelled");
+      if (shipment === null) return none("no_shipment");
       return decideCancellation(shipment.status, settings);
-    case "changed":
-      return decideChange(input, shipment);
+    case "edited":
+    case "updated":
+      // Once an order is cancelled, later changes are recorded as such (SPEC.md "Delivery, order and failure").
+      if (order.cancelledAt !== null) return none("order_cancelled");
+      // Unreflected changes still warn of a wrong parcel, and only an edit changes items.
+      if (!settings.reflectChanges && event === "updated") return none("reflect_disabled");
+      if (shipment === null) return none("no_shipment");
+      return withItemInfo(input, location, decideChange(input, shipment, location));
     default: {
       const unhandled: never = event;
       throw new Error(`unknown sync event: ${String(unhandled)}`);
@@ -80,41 +89,41 @@ function cancelAfterConfirmation(settings: SyncSettings): SyncDecision {
     : none("not_synced_confirmed", { params: { setting: "cancelAfterConfirmation" } });
 }
 
-/** SPEC.md "Changes"; FAQ 217 変更連携. */
-function decideChange(input: SyncInput, shipment: ShipmentSnapshot): SyncDecision {
-  const diff = diffShipment(input.order, shipment, input.settings);
-  // Items are not redistributed between several shipments of one order: staff must check them.
-  const itemsApply = diff.items.changed && input.shipmentCount <= 1;
-  const notices: Notice[] = [];
-  if (diff.items.changed && !itemsApply) {
-    notices.push({
-      code: "items_not_reconciled_multiple_shipments",
-      actionRequired: true,
-      params: { shipmentCount: input.shipmentCount },
-    });
-  }
-  const changes = fieldChanges(diff, itemsApply);
-  if (changes.length === 0) return none("no_change", { notices });
+/** What the diff says about items, with the SKU-less lines order edits added. */
+interface ItemsView {
+  diff: ShipmentDiff;
+  /** SKU-less lines an edit added: they have no OpenLogi code (SPEC.md "Added item without SKU"). */
+  addedWithoutSku: LineWithoutSku[];
+  changed: boolean;
+}
 
+/** SPEC.md "Changes"; FAQ 217 変更連携. */
+function decideChange(input: SyncInput, shipment: ShipmentSnapshot, location: LocationItems): SyncDecision {
+  const diff = diffShipment(input.order, shipment, input.siblings, location);
+  const addedWithoutSku = location.withoutSku.filter((line) => input.addedLineItemIds.has(idTail(line.lineItemId)));
+  const view: ItemsView = { diff, addedWithoutSku, changed: diff.items.changed || addedWithoutSku.length > 0 };
   const band = bandOf(shipment.status);
+
+  // Settings silence actions, not warnings: a wrong parcel is worth knowing of either way.
+  if (!input.settings.reflectChanges) {
+    return none("reflect_disabled", { changes: fieldChanges(diff, view.changed), notices: wrongParcelWarnings(band, view) });
+  }
   switch (band) {
     case "OPEN":
     case "HELD":
-      return changeBeforeConfirmation(shipment, diff, itemsApply, notices);
+      return changeBeforeConfirmation(input, shipment, location, view);
     case "CONFIRMED":
-      return changeAfterConfirmation(input, shipment, diff, itemsApply, notices);
-    case "PACKED":
+      return changeAfterConfirmation(input, shipment, view);
+    case "PACKED": {
       // Shopify's warning: a fulfilment app that misses an edit may ship a removed, unpaid item.
-      if (itemsApply && diff.items.removedCodes.length > 0) {
-        notices.push({
-          code: "removed_items_may_ship",
-          actionRequired: true,
-          params: { codes: diff.items.removedCodes.join(", ") },
-        });
-      }
-      return none("not_reflected_packed", { changes, notices });
-    case "REQUESTED":
-      return none("request_pending", { changes, notices });
+      const changes = fieldChanges(diff, view.changed);
+      if (changes.length === 0) return none("no_change");
+      return none("not_reflected_packed", { changes, notices: wrongParcelWarnings(band, view) });
+    }
+    case "REQUESTED": {
+      const changes = fieldChanges(diff, view.changed);
+      return changes.length === 0 ? none("no_change") : none("request_pending", { changes });
+    }
     default: {
       const unhandled: never = band;
       throw new Error(`unknown status band: ${String(unhandled)}`);
@@ -124,108 +133,170 @@ function decideChange(input: SyncInput, shipment: ShipmentSnapshot): SyncDecisio
 
 /** 出庫確定前: `PUT` the whole request with the new recipient, email and items. */
 function changeBeforeConfirmation(
+  input: SyncInput,
   shipment: ShipmentSnapshot,
-  diff: ShipmentDiff,
-  itemsApply: boolean,
-  notices: Notice[],
+  location: LocationItems,
+  view: ItemsView,
 ): SyncDecision {
-  const { missingSku } = diff.items.desired;
-  // SPEC.md: an item with no SKU has no OpenLogi code; say so and change nothing in the shipment.
-  if (itemsApply && missingSku.length > 0) {
-    return none("missing_sku", {
-      changes: fieldChanges(diff, itemsApply),
-      notices,
-      params: { titles: missingSku.join(", "), count: missingSku.length },
-    });
-  }
-  let applyItems = itemsApply;
-  if (applyItems && diff.items.after.length === 0) {
-    // An empty item list is not a shipment; deleting it is the merchant's call, not an edit's.
-    notices.push({ code: "no_items_left_at_location", actionRequired: true });
-    applyItems = false;
+  const { diff } = view;
+  const notices: Notice[] = [];
+  let applyItems = view.changed;
+  if (view.changed) {
+    if (input.siblings.length > 0) {
+      // Items are not redistributed between several shipments of one order: staff must check them.
+      notices.push({
+        code: "items_not_reconciled_multiple_shipments",
+        actionRequired: true,
+        params: { shipmentCount: input.siblings.length + 1 },
+      });
+      applyItems = false;
+    } else if (view.addedWithoutSku.length > 0) {
+      // An added item with no SKU has no OpenLogi code: say so and change nothing in the shipment.
+      const titles = view.addedWithoutSku.map((line) => line.title);
+      return none("missing_sku", {
+        changes: fieldChanges(diff, true),
+        params: { titles: titles.join(", "), count: titles.length },
+      });
+    } else if (!input.settings.reflectItemChanges) {
+      notices.push(...wrongParcelWarnings("OPEN", view));
+      applyItems = false;
+    } else if (diff.items.after.length === 0) {
+      // An empty item list is not a shipment; deleting it is the merchant's call, not an edit's.
+      notices.push({ code: "no_items_left_at_location", actionRequired: true });
+      applyItems = false;
+    }
   }
   const changes = fieldChanges(diff, applyItems);
-  if (changes.length === 0) return none("no_change", { notices });
+  if (changes.length === 0) {
+    const itemsOnly = view.changed && !input.settings.reflectItemChanges && input.siblings.length === 0;
+    return itemsOnly
+      ? none("items_not_reflected", { changes: fieldChanges(diff, true), notices })
+      : none("no_change", { notices });
+  }
 
-  const target = diff.recipient.target;
-  let recipient: OpenLogiRecipient | undefined;
-  if (diff.recipient.changed && target) {
-    if (target.invalid.length > 0) return invalidRecipient(target.invalid, notices, target.notices);
-    recipient = keepDivision(target.recipient, diff.recipient.before);
-    notices.push(...target.notices);
+  const mapping = diff.recipient.mapping;
+  if (diff.recipient.changed && mapping) {
+    if (mapping.invalid.length > 0) return invalidRecipient(mapping.invalid, notices, mapping.notices);
+    notices.push(...mapping.notices);
+  }
+  let amounts;
+  if (applyItems) {
+    const plan = planAmounts(input.order, shipment.raw, location);
+    // A carrier must never collect a wrong amount: change nothing and ask staff.
+    if (plan.kind === "cashOnDeliveryUnresolved") {
+      return none("cash_on_delivery_unresolved", { changes, notices: [...notices, plan.notice] });
+    }
+    notices.push(...plan.notices);
+    amounts = { fields: plan.fields, items: plan.items, prices: plan.prices };
   }
   const body = buildUpdateBody(shipment.raw, {
-    recipient,
-    shippingEmail: diff.email.changed ? diff.email.after : undefined,
+    recipient: diff.recipient.changed ? (diff.recipient.after ?? undefined) : undefined,
+    shippingEmail: diff.email.changed && diff.email.after !== null ? diff.email.after : undefined,
     items: applyItems ? diff.items.after : undefined,
+    amounts,
   });
-  return { kind: "update", outcome: "updated", body, changes: withRecipientAfter(changes, recipient), notices };
+  return { kind: "update", outcome: "updated", body, changes, notices };
 }
 
 /** 出庫ピッキング中〜ピッキング済: only the recipient can change, by a billable modify request. */
-function changeAfterConfirmation(
-  input: SyncInput,
-  shipment: ShipmentSnapshot,
-  diff: ShipmentDiff,
-  itemsApply: boolean,
-  notices: Notice[],
-): SyncDecision {
-  const changes = fieldChanges(diff, itemsApply);
+function changeAfterConfirmation(input: SyncInput, shipment: ShipmentSnapshot, view: ItemsView): SyncDecision {
+  const { diff } = view;
+  const changes = fieldChanges(diff, view.changed);
+  if (changes.length === 0) return none("no_change");
+  const notices: Notice[] = [];
   // ModifyShipmentRequest has no email field.
   if (diff.email.changed) notices.push({ code: "email_not_changeable_after_confirmation", actionRequired: false });
   // Nor items: picking has begun with the old list.
-  if (itemsApply) notices.push({ code: "items_changed_after_picking", actionRequired: true, params: itemParams(diff) });
+  notices.push(...wrongParcelWarnings("CONFIRMED", view));
 
-  const target = diff.recipient.target;
-  if (!diff.recipient.changed || !target) return none("not_reflected_confirmed", { changes, notices });
+  const mapping = diff.recipient.mapping;
+  const recipient = diff.recipient.after;
+  if (!diff.recipient.changed || !mapping || !recipient) return none("not_reflected_confirmed", { changes, notices });
   if (!input.settings.modifyAfterConfirmation) {
     return none("not_reflected_confirmed", { changes, notices, params: { setting: "modifyAfterConfirmation" } });
   }
-  if (target.invalid.length > 0) return invalidRecipient(target.invalid, notices, target.notices);
-  const recipient = keepDivision(target.recipient, diff.recipient.before);
+  if (mapping.invalid.length > 0) return invalidRecipient(mapping.invalid, notices, mapping.notices);
   return {
     kind: "billableModifyRequest",
     outcome: "modify_requested",
-    body: buildModifyBody(shipment.raw, recipient),
+    body: buildModifyBody(shipment.raw, recipient, shipmentKeyOf(input.order, input.settings.shipmentKey)),
     changes: [{ field: "recipient", before: diff.recipient.before, after: recipient }],
     changeKey: `${shipment.id}:recipient:${stableJson(recipient)}`,
-    notices: [...notices, ...target.notices],
+    notices: [...notices, ...mapping.notices],
   };
 }
 
-/** The fields that differ; items only when they are to be reconciled for this shipment. */
+/**
+ * The Action-required notices SPEC.md keeps whatever the settings: items that changed after
+ * picking began, removed items the shipment still holds, added items it lacks.
+ */
+function wrongParcelWarnings(band: StatusBand, view: ItemsView): Notice[] {
+  if (!view.changed) return [];
+  const { diff } = view;
+  const own = new Set(diff.items.own.map((line) => line.code));
+  const removedHere = diff.items.removedCodes.filter((code) => own.has(code));
+  const removed: Notice[] =
+    removedHere.length > 0 ? [{ code: "removed_items_may_ship", actionRequired: true, params: { codes: removedHere.join(", ") } }] : [];
+  switch (band) {
+    case "OPEN":
+    case "HELD": {
+      const added = [...diff.items.addedCodes, ...view.addedWithoutSku.map((line) => line.title)];
+      return added.length > 0
+        ? [...removed, { code: "added_items_not_shipped", actionRequired: true, params: { codes: added.join(", ") } }]
+        : removed;
+    }
+    case "CONFIRMED":
+      return [{ code: "items_changed_after_picking", actionRequired: true, params: itemParams(view) }];
+    case "PACKED":
+      return removed;
+    case "REQUESTED":
+      return [];
+    default: {
+      const unhandled: never = band;
+      throw new Error(`unknown status band: ${String(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * Notes on what was not compared — SKU-less lines the order always had, item codes that
+ * are not SKUs — on the decisions where items matter: an edit, or a write.
+ */
+function withItemInfo(input: SyncInput, location: LocationItems, decision: SyncDecision): SyncDecision {
+  if (input.event !== "edited" && decision.kind === "none") return decision;
+  const info: Notice[] = [];
+  const original = location.withoutSku.filter((line) => !input.addedLineItemIds.has(idTail(line.lineItemId)));
+  if (original.length > 0) {
+    info.push({
+      code: "line_without_sku_not_compared",
+      actionRequired: false,
+      params: { titles: original.map((line) => line.title).join(", ") },
+    });
+  }
+  const held = input.shipment?.raw.items ?? [];
+  if (held.length > 0 && !held.some((item) => location.orderSkus.has(item.code))) {
+    info.push({ code: "item_codes_not_skus", actionRequired: false, params: { codes: held.map((item) => item.code).join(", ") } });
+  }
+  return info.length > 0 ? { ...decision, notices: [...decision.notices, ...info] } : decision;
+}
+
+/** The fields that differ; items only when they count for this decision. */
 function fieldChanges(diff: ShipmentDiff, includeItems: boolean): FieldChange[] {
   const changes: FieldChange[] = [];
-  if (diff.recipient.changed) {
-    changes.push({ field: "recipient", before: diff.recipient.before, after: diff.recipient.target?.recipient });
-  }
+  if (diff.recipient.changed) changes.push({ field: "recipient", before: diff.recipient.before, after: diff.recipient.after });
   if (diff.email.changed) changes.push({ field: "shipping_email", before: diff.email.before, after: diff.email.after });
   if (includeItems) changes.push({ field: "items", before: diff.items.before, after: diff.items.after });
   return changes;
-}
-
-function withRecipientAfter(changes: FieldChange[], recipient: OpenLogiRecipient | undefined): FieldChange[] {
-  return changes.map((change) => (change.field === "recipient" && recipient ? { ...change, after: recipient } : change));
-}
-
-/** 部署 is not in Shopify's address: keep what the merchant set in OpenLogi. */
-function keepDivision(mapped: OpenLogiRecipient, stored: OpenLogiRecipient | null): OpenLogiRecipient {
-  if (stored === null || isInternational(stored) || isInternational(mapped)) return mapped;
-  const division = "division" in stored ? stored.division : undefined;
-  return division ? { ...mapped, division } : mapped;
 }
 
 function invalidRecipient(fields: string[], notices: Notice[], recipientNotices: Notice[]): SyncDecision {
   return none("invalid_recipient", { notices: [...notices, ...recipientNotices], params: { fields: fields.join(", ") } });
 }
 
-function itemParams(diff: ShipmentDiff): Params {
-  const wanted = new Map(diff.items.after.map((line) => [line.code, line.quantity]));
-  const held = new Map(diff.items.before.map((line) => [line.code, line.quantity]));
-  const codes = [...new Set([...held.keys(), ...wanted.keys()])]
-    .filter((code) => held.get(code) !== wanted.get(code))
-    .sort();
-  const { missingSku } = diff.items.desired;
+function itemParams(view: ItemsView): Params {
+  const { removedCodes, addedCodes } = view.diff.items;
+  const codes = [...removedCodes, ...addedCodes].sort();
+  const missingSku = view.addedWithoutSku.map((line) => line.title);
   return { codes: codes.join(", "), ...(missingSku.length > 0 ? { missingSku: missingSku.join(", ") } : {}) };
 }
 

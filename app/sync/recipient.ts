@@ -24,12 +24,20 @@ export type InvalidRecipientField =
   | "city"
   | "address";
 
+/** A field the order could not fill: left out, or OpenLogi's `---` placeholder. */
+export type UnmappedRecipientField = "phone" | "postcode";
+
 /** The mapped recipient, the warnings it raised, and the required fields it could not fill. */
 export interface RecipientMapping {
   recipient: OpenLogiRecipient;
   notices: Notice[];
   /** Non-empty when the recipient would fail OpenLogi's validation: do not send it. */
   invalid: InvalidRecipientField[];
+  /**
+   * Fields the mapping could not produce from the order. SPEC.md: what the mapping cannot
+   * produce is not a difference — the shipment keeps its own value.
+   */
+  unmapped: UnmappedRecipientField[];
 }
 
 const LIMITS = { name: 15, company: 16, address: 64 } as const;
@@ -46,6 +54,7 @@ export function toOpenLogiRecipient(address: MailingAddressSnapshot): RecipientM
 function toDomestic(address: MailingAddressSnapshot): RecipientMapping {
   const notices: Notice[] = [];
   const invalid: InvalidRecipientField[] = [];
+  const unmapped: UnmappedRecipientField[] = [];
   const cut = (field: string, value: string, max: number, code: NoticeCode) => {
     const kept = truncate(value, max);
     if (kept !== value) notices.push({ code, actionRequired: false, params: { field, full: value, kept } });
@@ -80,17 +89,19 @@ function toDomestic(address: MailingAddressSnapshot): RecipientMapping {
   const company = clean(address.company);
   if (company !== "") recipient.company = cut("company", company, LIMITS.company, "company_truncated");
   const rawPhone = clean(address.phone);
-  if (rawPhone !== "") {
-    const phone = toDomesticPhone(rawPhone);
-    if (phone === null) notices.push({ code: "phone_dropped", actionRequired: false, params: { phone: rawPhone } });
-    else recipient.phone = phone;
+  const phone = toDomesticPhone(rawPhone);
+  if (phone !== null) recipient.phone = phone;
+  else {
+    unmapped.push("phone");
+    if (rawPhone !== "") notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone: rawPhone } });
   }
-  return { recipient, notices, invalid };
+  return { recipient, notices, invalid, unmapped };
 }
 
 function toInternational(address: MailingAddressSnapshot, country: string): RecipientMapping {
   const notices: Notice[] = [];
   const invalid: InvalidRecipientField[] = [];
+  const unmapped: UnmappedRecipientField[] = [];
   const cut = (field: string, value: string, max: number) => {
     const kept = truncate(value, max);
     const code: NoticeCode = field === "name" ? "name_truncated" : "address_truncated";
@@ -110,18 +121,21 @@ function toInternational(address: MailingAddressSnapshot, country: string): Reci
 
   let phone = clean(address.phone).normalize("NFKC");
   if (phone === "" || phone.length > INTERNATIONAL_LIMITS.phone) {
-    notices.push({ code: "phone_dropped", actionRequired: false, params: { phone, placeholder: PLACEHOLDER } });
+    unmapped.push("phone");
+    if (phone !== "") notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone } });
     phone = PLACEHOLDER;
   }
+  const zip = clean(address.zip);
+  if (zip === "") unmapped.push("postcode");
   const recipient: InternationalAddress = {
     region_code: country,
-    postcode: cut("postcode", clean(address.zip) || PLACEHOLDER, INTERNATIONAL_LIMITS.postcode),
+    postcode: cut("postcode", zip || PLACEHOLDER, INTERNATIONAL_LIMITS.postcode),
     city: cut("city", city, INTERNATIONAL_LIMITS.city),
     address: cut("address", street, INTERNATIONAL_LIMITS.address),
     name: cut("name", name, INTERNATIONAL_LIMITS.name),
     phone,
   };
-  return { recipient, notices, invalid };
+  return { recipient, notices, invalid, unmapped };
 }
 
 /** "１００−０００１", "〒100-0001", "1000001" → "100-0001"; null unless exactly 7 digits. */

@@ -3,14 +3,16 @@
  * the whole request (SPEC.md "Changes"): every field the merchant set in OpenLogi must be
  * sent back, or it is lost.
  */
+import type { AmountField, ItemFigures } from "./amounts";
 import { toItemLines, type ItemLine } from "./items";
 import type {
   ModifyShipmentWireBody,
   OpenLogiRecipient,
-  ShipmentItemRequest,
   ShipmentItemResponse,
+  ShipmentItemUpdate,
   ShipmentRequestBody,
   ShipmentResponse,
+  ShipmentUpdateBody,
 } from "./types";
 
 /**
@@ -38,39 +40,45 @@ void everyRequestKeyListed;
 /** What the update changes; a field left undefined keeps the shipment's value. */
 export interface ShipmentUpdate {
   recipient?: OpenLogiRecipient;
-  shippingEmail?: string | null;
+  shippingEmail?: string;
   items?: ItemLine[];
+  /** With `items`: the amounts that follow them (sync/amounts.ts). */
+  amounts?: { fields: Partial<Record<AmountField, number>>; items: ReadonlyMap<string, ItemFigures>; prices: boolean };
 }
 
 /** The `PUT` body: the shipment's own request fields, changed only where `update` says. */
-export function buildUpdateBody(raw: ShipmentResponse, update: ShipmentUpdate): ShipmentRequestBody {
+export function buildUpdateBody(raw: ShipmentResponse, update: ShipmentUpdate): ShipmentUpdateBody {
   const source = raw as unknown as Record<string, unknown>;
   const copied: Record<string, unknown> = {};
   for (const key of SHIPMENT_REQUEST_KEYS) {
     if (source[key] !== undefined) copied[key] = source[key];
   }
+  delete copied.backorder_if_unavailable;
   const recipient = update.recipient ?? raw.recipient;
   return {
-    ...(copied as Partial<ShipmentRequestBody>),
+    ...(copied as Partial<ShipmentUpdateBody>),
+    ...update.amounts?.fields,
     identifier: raw.identifier ?? null,
     // Required by the generated type (contract defaults); false is what omitting them means.
     suspend: raw.suspend ?? false,
     cash_on_delivery: raw.cash_on_delivery ?? false,
-    backorder_if_unavailable: false,
+    // GET never returns this flag: keep it on where the shipment shows a backorder, never invent false.
+    ...(isBackordered(raw) ? { backorder_if_unavailable: true as const } : {}),
     international: recipient !== undefined ? isInternational(recipient) : (raw.international ?? false),
     ...(recipient !== undefined ? { recipient } : {}),
     ...(update.shippingEmail !== undefined ? { shipping_email: update.shippingEmail } : {}),
-    items: update.items ? reconcileItems(raw.items ?? [], update.items) : currentItemRequests(raw),
+    items: update.items ? reconcileItemLines(raw.items ?? [], update.items, update.amounts) : currentItemRequests(raw),
   };
 }
 
 /**
  * The billable modify body: the new recipient, plus what the JSON schema requires
- * (`identifier`, `items` — the shipment's own, unchanged) and the delivery wishes it holds.
+ * (`identifier` — the shipment's own or, lacking one, its order_no or the key it was
+ * found by — and `items`, the shipment's own, unchanged) and the delivery wishes it holds.
  */
-export function buildModifyBody(raw: ShipmentResponse, recipient: OpenLogiRecipient): ModifyShipmentWireBody {
+export function buildModifyBody(raw: ShipmentResponse, recipient: OpenLogiRecipient, foundBy: string): ModifyShipmentWireBody {
   return {
-    identifier: raw.identifier ?? null,
+    identifier: raw.identifier || raw.order_no || foundBy,
     items: currentItemRequests(raw),
     recipient,
     ...(raw.delivery_time_slot ? { delivery_time_slot: raw.delivery_time_slot } : {}),
@@ -79,7 +87,7 @@ export function buildModifyBody(raw: ShipmentResponse, recipient: OpenLogiRecipi
 }
 
 /** The shipment's items as request lines, unchanged. */
-export function currentItemRequests(raw: ShipmentResponse): ShipmentItemRequest[] {
+export function currentItemRequests(raw: ShipmentResponse): ShipmentItemUpdate[] {
   return (raw.items ?? []).map((item) => toItemRequest(item, item.quantity ?? 0));
 }
 
@@ -92,29 +100,55 @@ export function currentItemLines(raw: ShipmentResponse): ItemLine[] {
   return toItemLines(quantities);
 }
 
+/** OpenLogi shows a backorder on the shipment's status or on an item (入荷待ち). */
+function isBackordered(raw: ShipmentResponse): boolean {
+  return raw.status === "backordered" || (raw.items ?? []).some((item) => item.backordered === true);
+}
+
 /**
  * New item lines that keep, for each code that remains, the existing line's other fields
- * (delivery-note name, prices, wrapping) in the existing order; added codes follow.
+ * (delivery-note name, wrapping, cushioning) in the existing order; added codes follow,
+ * named as the order names them. Where the shipment shows prices, each line's unit price,
+ * amount and tax rate follow the order.
  */
-function reconcileItems(existing: ShipmentItemResponse[], wanted: ItemLine[]): ShipmentItemRequest[] {
+function reconcileItemLines(
+  existing: ShipmentItemResponse[],
+  wanted: ItemLine[],
+  amounts: ShipmentUpdate["amounts"],
+): ShipmentItemUpdate[] {
+  const figuresOf = (code: string) => (amounts?.prices ? amounts.items.get(code) : undefined);
   const wantedByCode = new Map(wanted.map((line) => [line.code, line.quantity]));
-  const result: ShipmentItemRequest[] = [];
+  const result: ShipmentItemUpdate[] = [];
   for (const item of existing) {
     const quantity = wantedByCode.get(item.code);
     if (quantity === undefined) continue;
-    result.push(toItemRequest(item, quantity));
+    result.push(priced(toItemRequest(item, quantity), figuresOf(item.code)));
     wantedByCode.delete(item.code);
   }
   for (const line of wanted) {
-    if (wantedByCode.has(line.code)) result.push({ code: line.code, quantity: line.quantity, backorder_if_unavailable: false });
+    if (!wantedByCode.has(line.code)) continue;
+    const title = amounts?.items.get(line.code)?.title;
+    result.push(priced({ code: line.code, ...(title ? { name: title } : {}), quantity: line.quantity }, figuresOf(line.code)));
   }
   return result;
 }
 
-/** Drops the response-only `id` and `backordered`; `backorder_if_unavailable` is not returned, so its default. */
-function toItemRequest(item: ShipmentItemResponse, quantity: number): ShipmentItemRequest {
+/** The order's unit price, the amount for the line's quantity, and the tax rate, where known. */
+function priced(item: ShipmentItemUpdate, figures: ItemFigures | undefined): ShipmentItemUpdate {
+  if (!figures) return item;
+  const unitPrice = figures.unitPrice ?? (typeof item.unit_price === "number" ? item.unit_price : null);
+  return {
+    ...item,
+    // Rounded to hundredths so 19.99 × 3 is 59.97, not 59.970000000000006.
+    ...(unitPrice !== null ? { unit_price: unitPrice, price: Math.round(unitPrice * item.quantity * 100) / 100 } : { price: null }),
+    ...(figures.reducedTax !== null ? { is_reduced_tax: figures.reducedTax } : {}),
+  };
+}
+
+/** Drops the response-only `id` and `backordered`. */
+function toItemRequest(item: ShipmentItemResponse, quantity: number): ShipmentItemUpdate {
   const { id: _id, backordered: _backordered, quantity: _quantity, ...kept } = item;
-  return { ...kept, quantity, backorder_if_unavailable: false };
+  return { ...kept, quantity };
 }
 
 /** An `InternationalAddress` is the recipient shape with a `region_code`. */

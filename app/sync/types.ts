@@ -45,15 +45,25 @@ export type ShipmentResponse = Schemas["GetShipmentResponse"];
 export type ShipmentItemRequest = Schemas["components-schemas-ItemRequest"];
 /** One item line as `GET /shipments/…` returns it. */
 export type ShipmentItemResponse = Schemas["components-schemas-ItemResponse"];
+/** One item line as the app sends it: `backorder_if_unavailable` is never invented per item. */
+export type ShipmentItemUpdate = Omit<ShipmentItemRequest, "backorder_if_unavailable">;
+/**
+ * The `PUT` body as the app sends it. The generated type makes defaulted fields required;
+ * `backorder_if_unavailable` is sent only when the shipment is backordered, because GET
+ * never returns it and sending `false` could make OpenLogi refuse the PUT for lack of stock.
+ */
+export type ShipmentUpdateBody = Omit<ShipmentRequestBody, "backorder_if_unavailable" | "items"> & {
+  backorder_if_unavailable?: true;
+  items: ShipmentItemUpdate[];
+};
 /**
  * What `POST /shipments/{id}/modify` really takes: the JSON schema requires `identifier`
  * and `items` although the generated {@link ModifyShipmentRequestBody} lists neither.
- * `decideSync` always returns a body of this shape (the shipment's current identifier
- * and items, unchanged).
+ * `identifier` is never null: the shipment's own, or its `order_no`.
  */
 export type ModifyShipmentWireBody = ModifyShipmentRequestBody & {
-  identifier: string | null;
-  items: ShipmentItemRequest[];
+  identifier: string;
+  items: ShipmentItemUpdate[];
 };
 
 /** An OpenLogi shipment as the core sees it. `raw` keeps every field OpenLogi returned. */
@@ -93,10 +103,32 @@ export type FulfillmentOrderStatus =
   | "CANCELLED"
   | "INCOMPLETE";
 
-export interface FulfillmentOrderLineSnapshot {
-  /** The variant's SKU at order time; null or "" when the merchant set none. */
+/** Shopify `DeliveryMethodType`: how a fulfillment order reaches the customer. */
+export type DeliveryMethodType = "SHIPPING" | "PICKUP_POINT" | "PICK_UP" | "LOCAL" | "RETAIL" | "NONE";
+
+/** One line of the order, as it stands after every edit. */
+export interface OrderLineSnapshot {
+  /** LineItem GID; fulfillment order lines refer to it. */
+  id: string;
+  /** The SKU at order time; null when the merchant set none. */
   sku: string | null;
   title: string;
+  /** Units ordered, less removed and refunded ones (`LineItem.currentQuantity`). Fulfilment does not lower it. */
+  currentQuantity: number;
+  /** False for digital goods and gift cards. */
+  requiresShipping: boolean;
+  /** Unit price before discounts, in the order's currency; null when Shopify gave none. */
+  unitPrice: number | null;
+  /** Whether Japan's reduced rate (8%) applies; null when the line has no tax line. */
+  reducedTax: boolean | null;
+}
+
+/** How much of one order line a fulfillment order ships. */
+export interface FulfillmentOrderLineSnapshot {
+  /** The order line (LineItem GID). */
+  lineItemId: string;
+  totalQuantity: number;
+  /** Falls when Shopify records a fulfilment, and when an edit removes units. */
   remainingQuantity: number;
 }
 
@@ -105,7 +137,23 @@ export interface FulfillmentOrderSnapshot {
   status: FulfillmentOrderStatus;
   /** Location GID the fulfillment order is assigned to. */
   locationId: string | null;
+  /** null when Shopify has none on record (older orders): the location setting decides. */
+  deliveryMethod: DeliveryMethodType | null;
   lineItems: FulfillmentOrderLineSnapshot[];
+}
+
+/** The order's current figures (after edits and refunds), in its presentment currency. */
+export interface OrderAmounts {
+  /** ISO 4217, e.g. "JPY". */
+  currency: string;
+  subtotal: number;
+  discounts: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  /** What the customer still owes: a cash-on-delivery carrier collects this. */
+  outstanding: number;
+  taxesIncluded: boolean;
 }
 
 /** A Shopify order, read again through the Admin GraphQL API when the job runs. */
@@ -118,10 +166,14 @@ export interface OrderSnapshot {
   name: string;
   /** `order_number` (1001), shown without prefix. */
   number: number;
+  /** Shopify's `updatedAt`: the order version a billable request is keyed by. */
+  updatedAt: string;
   cancelledAt: string | null;
   email: string | null;
   shippingAddress: MailingAddressSnapshot | null;
+  lineItems: OrderLineSnapshot[];
   fulfillmentOrders: FulfillmentOrderSnapshot[];
+  amounts: OrderAmounts;
 }
 
 /** Per-shop settings (SPEC.md "Settings"). */
@@ -142,8 +194,12 @@ export interface SyncSettings {
 
 export type ShipmentKeyKind = "name" | "number" | "id";
 
-/** What happened in Shopify. `changed` covers `orders/edited` and `orders/updated`. */
-export type SyncEvent = "cancelled" | "changed";
+/**
+ * What happened in Shopify, by webhook topic. Edits and updates are decided alike; an edit
+ * is the only event that can change items, so it alone needs the shipment when order
+ * changes are not reflected (to warn about a wrong parcel).
+ */
+export type SyncEvent = "cancelled" | "edited" | "updated";
 
 /** One row of SPEC.md's tables, as a stable code (history and i18n key). */
 export type OutcomeCode =
@@ -165,7 +221,13 @@ export type OutcomeCode =
   | "reflect_disabled"
   | "paused"
   /** The address cannot make a valid OpenLogi recipient (e.g. unknown prefecture): nothing sent. */
-  | "invalid_recipient";
+  | "invalid_recipient"
+  /** A cancellation event for an order Shopify does not show as cancelled: nothing is deleted. */
+  | "order_not_cancelled"
+  /** Only items differ and the merchant chose not to reflect item changes. */
+  | "items_not_reflected"
+  /** Items changed on a cash-on-delivery shipment whose new amount cannot be made exact: nothing sent. */
+  | "cash_on_delivery_unresolved";
 
 /** Why `decideSync` chose to do nothing. */
 export type NoopOutcome = Exclude<
@@ -179,21 +241,31 @@ export type NoticeCode =
   | "email_not_changeable_after_confirmation"
   /** CONFIRMED, items changed: a modify request cannot change items. */
   | "items_changed_after_picking"
-  /** PACKED, items removed: they may ship. */
+  /** Items were removed but the shipment still holds them (packed, or not reflected): they may ship. */
   | "removed_items_may_ship"
+  /** Items were added but the shipment does not hold them (not reflected): they will not ship. */
+  | "added_items_not_shipped"
   /** PACKED cancellation: ask the recipient to refuse delivery. */
   | "ask_recipient_to_refuse"
   /** Recipient name longer than OpenLogi's 15 characters: OpenLogi cuts it. */
   | "name_truncated"
   | "company_truncated"
   | "address_truncated"
-  /** Phone not a domestic 10-13 digit number: left out. */
-  | "phone_dropped"
+  /** The order's phone cannot be an OpenLogi phone: not sent, the shipment keeps its own. */
+  | "phone_not_converted"
   | "prefecture_unknown"
   /** Several shipments for one order: items are not redistributed between them. */
   | "items_not_reconciled_multiple_shipments"
   /** Nothing is left to ship from the OpenLogi location; the shipment's items were left as they are. */
-  | "no_items_left_at_location";
+  | "no_items_left_at_location"
+  /** A line the order always had has no SKU: it was never in the shipment and is not compared. */
+  | "line_without_sku_not_compared"
+  /** None of the shipment's item codes is a SKU of the order: items cannot be compared. */
+  | "item_codes_not_skus"
+  /** Items changed on a cash-on-delivery shipment and the amount to collect cannot be made exact. */
+  | "cash_on_delivery_amount_unresolved"
+  /** Delivery-note amounts that could not be taken from the order exactly were left as they were. */
+  | "amounts_not_updated";
 
 export interface Notice {
   code: NoticeCode;
@@ -220,7 +292,7 @@ export type SyncDecision =
       kind: "update";
       outcome: "updated";
       /** The whole shipment request, changed only where the order changed. */
-      body: ShipmentRequestBody;
+      body: ShipmentUpdateBody;
       changes: FieldChange[];
       notices: Notice[];
     }
@@ -228,9 +300,9 @@ export type SyncDecision =
   | {
       kind: "billableModifyRequest";
       outcome: "modify_requested";
-      body: ModifyShipmentRequestBody;
+      body: ModifyShipmentWireBody;
       changes: FieldChange[];
-      /** Stable fingerprint of the change: one billable request per change, ever. */
+      /** Stable fingerprint of the change; the ledger pairs it with the order version. */
       changeKey: string;
       notices: Notice[];
     }
@@ -251,7 +323,9 @@ export interface SyncInput {
   order: OrderSnapshot;
   /** null when no shipment matched the order's key. */
   shipment: ShipmentSnapshot | null;
-  /** How many shipments matched this order (item changes are not split across several). */
-  shipmentCount: number;
+  /** The order's other shipments: items are compared over all of them, never redistributed. */
+  siblings: ShipmentSnapshot[];
+  /** Numeric ids of the order lines that order edits added: only these can be "added without SKU". */
+  addedLineItemIds: ReadonlySet<string>;
   settings: SyncSettings;
 }

@@ -1,11 +1,16 @@
 /**
- * Factories for the pure core's inputs, with realistic Japanese data. The defaults agree
- * with each other: `buildShipmentSnapshot()` holds exactly what `buildOrderSnapshot()`
- * asks for, so a test only states the difference it is about.
+ * Factories for the pure core's inputs, with realistic Japanese data, and the changes a
+ * real shop goes through, made the way Shopify makes them: an edit lowers a line's current
+ * quantity, a fulfilment only what is left to ship, an added line may arrive on a new
+ * fulfillment order, and the order's figures follow. The defaults agree with each other:
+ * `buildShipmentSnapshot()` holds exactly what `buildOrderSnapshot()` asks for, so a test
+ * only states the difference it is about.
  */
 import type {
+  DeliveryMethodType,
   FulfillmentOrderSnapshot,
   MailingAddressSnapshot,
+  OrderLineSnapshot,
   OrderSnapshot,
   ShipmentResponse,
   ShipmentSnapshot,
@@ -13,6 +18,7 @@ import type {
 } from "../../app/sync/types";
 
 export const OPENLOGI_LOCATION_ID = "gid://shopify/Location/1";
+export const STORE_LOCATION_ID = "gid://shopify/Location/2";
 
 /** 山田 太郎, 東京都千代田区千代田1-1 千代田ビル 3F, as Shopify's Admin API returns it. */
 export function buildMailingAddress(overrides: Partial<MailingAddressSnapshot> = {}): MailingAddressSnapshot {
@@ -33,33 +39,202 @@ export function buildMailingAddress(overrides: Partial<MailingAddressSnapshot> =
   };
 }
 
-/** One OPEN fulfillment order at the OpenLogi location: a T-shirt and two mugs. */
-export function buildFulfillmentOrder(overrides: Partial<FulfillmentOrderSnapshot> = {}): FulfillmentOrderSnapshot {
-  return {
-    id: "gid://shopify/FulfillmentOrder/1001",
-    status: "OPEN",
-    locationId: OPENLOGI_LOCATION_ID,
-    lineItems: [
-      { sku: "TSHIRT-NAVY-M", title: "オーガニックTシャツ ネイビー / M", remainingQuantity: 1 },
-      { sku: "MUG-WHITE", title: "波佐見焼マグカップ ホワイト", remainingQuantity: 2 },
-    ],
-    ...overrides,
-  };
+/** One line of an order, as the test describes it. */
+export interface LineSpec {
+  sku: string | null;
+  title: string;
+  quantity: number;
+  /** Yen, tax included. */
+  unitPrice?: number;
+  /** Units already fulfilled (shipped) from the line's location. */
+  fulfilled?: number;
+  requiresShipping?: boolean;
+  reducedTax?: boolean;
+  locationId?: string;
+  deliveryMethod?: DeliveryMethodType | null;
 }
 
-/** Order #1001, not cancelled, shipping to {@link buildMailingAddress}. */
-export function buildOrderSnapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
-  return {
-    id: "gid://shopify/Order/450789469",
-    legacyId: "450789469",
+/** A T-shirt and two mugs, shipped from the OpenLogi location. */
+export const DEFAULT_LINES: LineSpec[] = [
+  { sku: "TSHIRT-NAVY-M", title: "オーガニックTシャツ ネイビー / M", quantity: 1, unitPrice: 3980 },
+  { sku: "MUG-WHITE", title: "波佐見焼マグカップ ホワイト", quantity: 2, unitPrice: 1500 },
+];
+
+export interface OrderOptions extends Partial<Omit<OrderSnapshot, "lineItems" | "fulfillmentOrders" | "amounts">> {
+  lines?: LineSpec[];
+  /** Shipping charged, in yen. */
+  shipping?: number;
+  /** "none" for cash on delivery (nothing paid yet). */
+  paid?: "full" | "none";
+}
+
+/**
+ * Order #1001, not cancelled, shipping to {@link buildMailingAddress}. Lines become order
+ * lines plus fulfillment orders per location and delivery method: an OPEN one for what is
+ * left to ship, a CLOSED one for what has shipped.
+ */
+export function buildOrderSnapshot(options: OrderOptions = {}): OrderSnapshot {
+  const { lines = DEFAULT_LINES, shipping = 0, paid = "full", ...overrides } = options;
+  const legacyId = overrides.legacyId ?? "450789469";
+  const lineItems: OrderLineSnapshot[] = [];
+  const groups = new Map<string, FulfillmentOrderSnapshot>();
+  lines.forEach((spec, index) => {
+    const id = `gid://shopify/LineItem/${legacyId}${index + 1}`;
+    lineItems.push({
+      id,
+      sku: spec.sku,
+      title: spec.title,
+      currentQuantity: spec.quantity,
+      requiresShipping: spec.requiresShipping ?? true,
+      unitPrice: spec.unitPrice ?? 1000,
+      reducedTax: spec.reducedTax ?? false,
+    });
+    const locationId = spec.locationId ?? OPENLOGI_LOCATION_ID;
+    const deliveryMethod = spec.deliveryMethod === undefined ? (spec.requiresShipping === false ? "NONE" : "SHIPPING") : spec.deliveryMethod;
+    const fulfilled = spec.fulfilled ?? 0;
+    const open = spec.quantity - fulfilled;
+    for (const [status, quantity] of [["OPEN", open], ["CLOSED", fulfilled]] as const) {
+      if (quantity <= 0) continue;
+      const key = `${locationId}|${deliveryMethod}|${status}`;
+      const group = groups.get(key) ?? {
+        id: `gid://shopify/FulfillmentOrder/${legacyId}${groups.size + 1}`,
+        status,
+        locationId,
+        deliveryMethod,
+        lineItems: [],
+      };
+      group.lineItems.push({ lineItemId: id, totalQuantity: quantity, remainingQuantity: status === "OPEN" ? quantity : 0 });
+      groups.set(key, group);
+    }
+  });
+  const draft: OrderSnapshot = {
+    id: `gid://shopify/Order/${legacyId}`,
+    legacyId,
     name: "#1001",
     number: 1001,
+    updatedAt: "2026-11-20T01:00:00Z",
     cancelledAt: null,
     email: "taro.yamada@example.com",
     shippingAddress: buildMailingAddress(),
-    fulfillmentOrders: [buildFulfillmentOrder()],
+    lineItems,
+    fulfillmentOrders: [...groups.values()],
+    amounts: { currency: "JPY", subtotal: 0, discounts: 0, shipping, tax: 0, total: 0, outstanding: 0, taxesIncluded: true },
     ...overrides,
   };
+  const priced = repriced(draft);
+  return { ...priced, amounts: { ...priced.amounts, outstanding: paid === "none" ? priced.amounts.total : 0 } };
+}
+
+/**
+ * The order's current figures from its lines, as Shopify keeps them after an edit: prices
+ * include tax (10%, or 8% for reduced-rate lines), what was paid stays paid, and what is
+ * owed (or to refund) follows the new total.
+ */
+export function repriced(order: OrderSnapshot): OrderSnapshot {
+  const paid = order.amounts.total - order.amounts.outstanding;
+  let subtotal = 0;
+  let tax = 0;
+  for (const line of order.lineItems) {
+    const amount = (line.unitPrice ?? 0) * line.currentQuantity;
+    const rate = line.reducedTax ? 0.08 : 0.1;
+    subtotal += amount;
+    tax += Math.floor((amount * rate) / (1 + rate));
+  }
+  const total = subtotal + order.amounts.shipping - order.amounts.discounts;
+  return { ...order, amounts: { ...order.amounts, subtotal, tax, total, outstanding: total - paid } };
+}
+
+/** An order edit that removes `units` of the SKU's line (Shopify lowers current and open quantities). */
+export function removeUnits(order: OrderSnapshot, sku: string, units: number): OrderSnapshot {
+  const line = lineOf(order, sku);
+  let left = units;
+  return repriced({
+    ...order,
+    updatedAt: later(order.updatedAt),
+    lineItems: order.lineItems.map((l) => (l.id === line.id ? { ...l, currentQuantity: l.currentQuantity - units } : l)),
+    fulfillmentOrders: order.fulfillmentOrders.map((fo) =>
+      fo.status !== "OPEN"
+        ? fo
+        : {
+            ...fo,
+            lineItems: fo.lineItems.map((foLine) => {
+              if (foLine.lineItemId !== line.id || left === 0) return foLine;
+              const taken = Math.min(left, foLine.remainingQuantity);
+              left -= taken;
+              return { ...foLine, totalQuantity: foLine.totalQuantity - taken, remainingQuantity: foLine.remainingQuantity - taken };
+            }),
+          },
+    ),
+  });
+}
+
+/** An order edit that adds a line; a fulfilment service gets it on a new fulfillment order. */
+export function addLine(order: OrderSnapshot, spec: LineSpec): { order: OrderSnapshot; lineItemId: string } {
+  const lineItemId = `gid://shopify/LineItem/${order.legacyId}${order.lineItems.length + 1}`;
+  const edited: OrderSnapshot = {
+    ...order,
+    updatedAt: later(order.updatedAt),
+    lineItems: [
+      ...order.lineItems,
+      {
+        id: lineItemId,
+        sku: spec.sku,
+        title: spec.title,
+        currentQuantity: spec.quantity,
+        requiresShipping: spec.requiresShipping ?? true,
+        unitPrice: spec.unitPrice ?? 1000,
+        reducedTax: spec.reducedTax ?? false,
+      },
+    ],
+    fulfillmentOrders: [
+      ...order.fulfillmentOrders,
+      {
+        id: `gid://shopify/FulfillmentOrder/${order.legacyId}${order.fulfillmentOrders.length + 1}`,
+        status: "OPEN",
+        locationId: spec.locationId ?? OPENLOGI_LOCATION_ID,
+        deliveryMethod: spec.deliveryMethod === undefined ? "SHIPPING" : spec.deliveryMethod,
+        lineItems: [{ lineItemId, totalQuantity: spec.quantity, remainingQuantity: spec.quantity }],
+      },
+    ],
+  };
+  return { order: repriced(edited), lineItemId };
+}
+
+/** The warehouse shipped everything left and Shopify closed the fulfillment orders. */
+export function fulfilAll(order: OrderSnapshot): OrderSnapshot {
+  return {
+    ...order,
+    updatedAt: later(order.updatedAt),
+    fulfillmentOrders: order.fulfillmentOrders.map((fo) =>
+      fo.status === "OPEN" ? { ...fo, status: "CLOSED", lineItems: fo.lineItems.map((l) => ({ ...l, remainingQuantity: 0 })) } : fo,
+    ),
+  };
+}
+
+/** Moves every open fulfillment order at the OpenLogi location to another one (Shopify closes the old one). */
+export function moveToLocation(order: OrderSnapshot, locationId: string): OrderSnapshot {
+  const moved = order.fulfillmentOrders.filter((fo) => fo.status === "OPEN" && fo.locationId === OPENLOGI_LOCATION_ID);
+  return {
+    ...order,
+    updatedAt: later(order.updatedAt),
+    fulfillmentOrders: [
+      ...order.fulfillmentOrders.map((fo) =>
+        moved.includes(fo) ? { ...fo, status: "CLOSED" as const, lineItems: fo.lineItems.map((l) => ({ ...l, remainingQuantity: 0 })) } : fo,
+      ),
+      ...moved.map((fo, i) => ({ ...fo, id: `${fo.id}0${i}`, locationId })),
+    ],
+  };
+}
+
+function lineOf(order: OrderSnapshot, sku: string): OrderLineSnapshot {
+  const line = order.lineItems.find((l) => l.sku === sku);
+  if (!line) throw new Error(`no line with SKU ${sku}`);
+  return line;
+}
+
+/** One second later: Shopify's updatedAt moves on with every change. */
+function later(iso: string): string {
+  return new Date(new Date(iso).getTime() + 1_000).toISOString().replace(".000Z", "Z");
 }
 
 export interface ShipmentOverrides {
@@ -125,4 +300,12 @@ export function buildShipmentSnapshot(status: ShipmentStatus, overrides: Shipmen
     status,
     raw,
   };
+}
+
+/** The default shipment, sent cash on delivery: the carrier collects the order's total. */
+export function codShipment(status: ShipmentStatus, overrides: ShipmentOverrides = {}): ShipmentSnapshot {
+  return buildShipmentSnapshot(status, {
+    ...overrides,
+    raw: { cash_on_delivery: true, total_for_cash_on_delivery: 6980, tax_for_cash_on_delivery: 633, ...overrides.raw },
+  });
 }

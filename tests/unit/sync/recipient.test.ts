@@ -124,6 +124,7 @@ describe("toOpenLogiRecipient for a Japanese address", () => {
       },
       notices: [],
       invalid: [],
+      unmapped: [],
     });
   });
 
@@ -193,18 +194,20 @@ describe("toOpenLogiRecipient for a Japanese address", () => {
     ]);
   });
 
-  it("leaves out an empty address2, company and phone", () => {
-    const { recipient, notices } = toOpenLogiRecipient(buildMailingAddress({ address2: "  ", company: "", phone: null }));
+  it("leaves out an empty address2, company and phone, and says the phone could not be produced", () => {
+    const { recipient, notices, unmapped } = toOpenLogiRecipient(buildMailingAddress({ address2: "  ", company: "", phone: null }));
     expect(recipient).not.toHaveProperty("address2");
     expect(recipient).not.toHaveProperty("company");
     expect(recipient).not.toHaveProperty("phone");
     expect(notices).toEqual([]);
+    expect(unmapped).toEqual(["phone"]);
   });
 
-  it("leaves out a phone OpenLogi would refuse and warns", () => {
-    const { recipient, notices } = toOpenLogiRecipient(buildMailingAddress({ phone: "+1 415-555-0100" }));
+  it("leaves out a phone OpenLogi would refuse, warns, and says it could not be produced", () => {
+    const { recipient, notices, unmapped } = toOpenLogiRecipient(buildMailingAddress({ phone: "+1 415-555-0100" }));
     expect(recipient).not.toHaveProperty("phone");
-    expect(notices).toEqual([{ code: "phone_dropped", actionRequired: false, params: { phone: "+1 415-555-0100" } }]);
+    expect(notices).toEqual([{ code: "phone_not_converted", actionRequired: false, params: { phone: "+1 415-555-0100" } }]);
+    expect(unmapped).toEqual(["phone"]);
   });
 
   it("puts a space between a romaji city and the street", () => {
@@ -231,13 +234,23 @@ describe("toOpenLogiRecipient for an address abroad", () => {
       },
       notices: [],
       invalid: [],
+      unmapped: [],
     });
   });
 
-  it("uses --- for a missing postcode and a missing phone, and warns about the phone", () => {
-    const { recipient, notices } = toOpenLogiRecipient({ ...abroad, countryCode: "HK", zip: null, phone: null, province: null });
+  it("uses --- for a missing postcode and a missing phone, and says neither could be produced", () => {
+    const { recipient, notices, unmapped } = toOpenLogiRecipient({ ...abroad, countryCode: "HK", zip: null, phone: null, province: null });
     expect(recipient).toMatchObject({ region_code: "HK", postcode: "---", phone: "---", city: "Austin" });
-    expect(notices).toEqual([{ code: "phone_dropped", actionRequired: false, params: { phone: "", placeholder: "---" } }]);
+    expect(notices).toEqual([]);
+    expect(unmapped).toEqual(["phone", "postcode"]);
+  });
+
+  it("warns about a phone too long for OpenLogi", () => {
+    const phone = `+1 ${"5".repeat(45)}`;
+    const { recipient, notices, unmapped } = toOpenLogiRecipient({ ...abroad, phone });
+    expect(recipient).toMatchObject({ phone: "---" });
+    expect(notices).toEqual([{ code: "phone_not_converted", actionRequired: false, params: { phone } }]);
+    expect(unmapped).toEqual(["phone"]);
   });
 
   it("cuts the address to 255 characters and warns", () => {

@@ -1,11 +1,29 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Env } from "../env.server";
 import type { Logger } from "../logger.server";
-import { createOpenLogiClient, openLogiBaseUrl } from "../openlogi/client.server";
+import type { ShopContext } from "../models/settings.server";
+import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClient } from "../openlogi/client.server";
 import { createRateLimiter } from "../openlogi/rate-limiter.server";
-import { createTokenCipher } from "../security/token-cipher.server";
-import { createAdminGraphqlClient, fetchOrderSnapshot } from "../shopify/orders.server";
-import type { SyncDeps } from "./run-sync-job.server";
+import { createTokenCipher, type TokenCipher } from "../security/token-cipher.server";
+import { createAdminGraphqlClient } from "../shopify/admin-client.server";
+import { fetchOrderSnapshot } from "../shopify/orders.server";
+import type { OrderSnapshot } from "../sync/types";
+
+/** The OpenLogi calls the runner makes; tests may pass another implementation. */
+export type OpenLogiApi = OpenLogiClient;
+
+/** Reads an order again through the Admin API with the shop's offline session. */
+export type OrderReader = (orderGid: string) => Promise<OrderSnapshot | null>;
+
+/** Everything the shell needs from the outside world; tests pass doubles and a fixed clock. */
+export interface SyncDeps {
+  prisma: PrismaClient;
+  cipher: TokenCipher;
+  clock: () => Date;
+  logger: Logger;
+  openLogiFor(shop: ShopContext): OpenLogiApi;
+  orderReaderFor(shop: string): Promise<OrderReader>;
+}
 
 export interface SyncDepsOptions {
   prisma: PrismaClient;

@@ -1,7 +1,9 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { claimJobs, releaseJobs } from "../models/sync-job.server";
-import { runSyncBatch, type SyncDeps } from "./run-sync-job.server";
+import { claimJobs, failExhaustedJobs, releaseJobs } from "../models/sync-job.server";
+import { recordOutcome } from "./record-outcome.server";
+import { runSyncBatch } from "./run-sync-batch.server";
+import type { SyncDeps } from "./sync-deps.server";
 
 export interface WorkerOptions {
   /** Jobs claimed at once; one OpenLogi lookup serves up to 100 keys. */
@@ -36,6 +38,10 @@ export function createWorker(deps: SyncDeps, options: WorkerOptions = {}): Worke
   const log = deps.logger.child({ workerId: id });
 
   async function tick(): Promise<number> {
+    for (const job of await failExhaustedJobs(deps.prisma, { now: deps.clock(), leaseMs })) {
+      log.error({ shop: job.shop, orderId: job.orderId, jobId: job.id }, "job failed after its last attempt");
+      await recordOutcome(deps, job, null, null, { action: "none", outcome: "failed", message: job.lastError });
+    }
     const jobs = await claimJobs(deps.prisma, { workerId: id, now: deps.clock(), leaseMs, limit: batchSize });
     if (jobs.length === 0) return 0;
     const unstarted = await runSyncBatch(deps, jobs, id, () => stopping);

@@ -1,20 +1,39 @@
 import type { PrismaClient } from "@prisma/client";
+import { isUniqueViolation } from "./unique-violation";
 
 export type BillableKind = "cancel" | "modify";
 /** intent: about to send, or sent with an unknown answer (5xx/timeout); sent: OpenLogi accepted it. */
 export type BillableState = "intent" | "sent";
 
-export interface BillableKey {
+/** The change a request carries, whatever the order version. */
+export interface BillableChange {
   shop: string;
   shipmentId: string;
   kind: BillableKind;
   changeKey: string;
 }
 
+/** One request: the change, for one version of the order (SPEC.md: never two for one version). */
+export interface BillableKey extends BillableChange {
+  orderVersion: string;
+}
+
 /**
- * Records the intent to send a billable request before it is sent. Returns the
- * state of an earlier record for the same change, or "new" when this call created it:
- * the unique key makes sure only one job ever owns a given billable change.
+ * An earlier request for the same change whose answer never came, from any order version.
+ * It must be settled (read back from OpenLogi) before anything is sent for that change again.
+ */
+export async function findBillableInDoubt(prisma: PrismaClient, change: BillableChange): Promise<BillableKey | null> {
+  const row = await prisma.billableRequest.findFirst({
+    where: { ...change, state: "intent" },
+    orderBy: { id: "asc" },
+  });
+  return row ? { ...change, orderVersion: row.orderVersion } : null;
+}
+
+/**
+ * Records the intent to send a billable request before it is sent. Returns the state of
+ * an earlier record for the same key, or "new" when this call created it: the unique key
+ * makes sure only one job ever owns a given request.
  */
 export async function recordBillableIntent(
   prisma: PrismaClient,
@@ -25,16 +44,19 @@ export async function recordBillableIntent(
     await prisma.billableRequest.create({ data: { ...key, jobId, state: "intent" } });
     return "new";
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const existing = await prisma.billableRequest.findUniqueOrThrow({
-      where: { shop_shipmentId_kind_changeKey: key },
+      where: { shop_shipmentId_kind_changeKey_orderVersion: key },
     });
     return existing.state as BillableState;
   }
 }
 
 export async function markBillableSent(prisma: PrismaClient, key: BillableKey) {
-  await prisma.billableRequest.update({ where: { shop_shipmentId_kind_changeKey: key }, data: { state: "sent" } });
+  await prisma.billableRequest.update({
+    where: { shop_shipmentId_kind_changeKey_orderVersion: key },
+    data: { state: "sent" },
+  });
 }
 
 /** OpenLogi refused the request (4xx): nothing was charged, the same change may be tried again later. */

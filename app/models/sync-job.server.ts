@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient, type SyncJob } from "@prisma/client";
+import { isUniqueViolation } from "./unique-violation";
 
 /** Queue states, mirrored by the `status` column. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
@@ -24,10 +25,6 @@ export interface JobSpec {
 }
 
 export type StoreResult = "stored" | "duplicate";
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
 
 /**
  * Stores a verified webhook and, when it needs work, its job, in one transaction.
@@ -79,12 +76,15 @@ export async function claimJobs(
   { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number },
 ): Promise<ClaimedJob[]> {
   const staleBefore = new Date(now.getTime() - leaseMs);
+  // A job past its attempts is never claimed again: failExhaustedJobs settles it.
   const due: Prisma.SyncJobWhereInput = {
+    attempts: { lt: prisma.syncJob.fields.maxAttempts },
     OR: [
       { status: "pending", runAt: { lte: now } },
       { status: "running", lockedAt: { lt: staleBefore } },
     ],
   };
+  const hasAttemptsLeft = Prisma.sql`"attempts" < "maxAttempts"`;
   const candidates = await prisma.syncJob.findMany({
     where: due,
     orderBy: [{ runAt: "asc" }, { id: "asc" }],
@@ -128,11 +128,42 @@ export async function claimJobs(
     UPDATE "SyncJob"
     SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
         "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(heads)})
+    WHERE "id" IN (${Prisma.join(heads)}) AND ${hasAttemptsLeft}
       AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
   return prisma.syncJob.findMany({
     where: { id: { in: heads }, status: "running", lockedBy: workerId, lockedAt: now },
     orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
+    include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
+  });
+}
+
+/**
+ * Fails the jobs that are due but have used every attempt — a worker that crashed on them
+ * each time left them running with an expired lease — and returns them, so the history
+ * can say so. Without this a job that kills its worker would be claimed forever.
+ */
+export async function failExhaustedJobs(
+  prisma: PrismaClient,
+  { now, leaseMs }: { now: Date; leaseMs: number },
+): Promise<ClaimedJob[]> {
+  const staleBefore = new Date(now.getTime() - leaseMs);
+  const exhausted = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "SyncJob"
+    WHERE "attempts" >= "maxAttempts"
+      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
+  if (exhausted.length === 0) return [];
+  const ids = exhausted.map((row) => row.id);
+  const lastError = "the worker stopped during every attempt";
+  // Conditional, like a claim: a job another worker settled meanwhile is left as it is.
+  await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'failed', "lastError" = ${lastError}, "completedAt" = ${now},
+        "lockedAt" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "attempts" >= "maxAttempts"
+      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
+  return prisma.syncJob.findMany({
+    where: { id: { in: ids }, status: "failed", completedAt: now, lastError },
+    orderBy: { id: "asc" },
     include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
   });
 }

@@ -8,11 +8,12 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import {
   SHIPMENT_STATUSES,
-  type ModifyShipmentRequestBody,
+  type ModifyShipmentWireBody,
   type ShipmentRequestBody,
   type ShipmentResponse,
   type ShipmentSnapshot,
   type ShipmentStatus,
+  type ShipmentUpdateBody,
 } from "../sync/types";
 import type { paths } from "./contract/contract";
 import {
@@ -49,20 +50,12 @@ export interface OpenLogiClient {
   /** null when OpenLogi has no such shipment (404). */
   getShipment(id: string): Promise<ShipmentSnapshot | null>;
   /** PUT replaces the whole request: `body` must carry every field to keep. */
-  updateShipment(id: string, body: ShipmentRequestBody): Promise<ShipmentSnapshot>;
+  updateShipment(id: string, body: ShipmentUpdateBody): Promise<ShipmentSnapshot>;
   deleteShipment(id: string): Promise<void>;
   /** Billable キャンセル依頼. */
   requestBillableCancel(id: string): Promise<ShipmentSnapshot>;
-  /**
-   * Billable 出荷依頼修正リクエスト. The contract requires `identifier` and `items`
-   * although it does not describe them. When `body` lacks them they are sent
-   * unchanged from `current` (the shipment as last read), or from a fresh GET.
-   */
-  requestBillableModify(
-    id: string,
-    body: ModifyShipmentRequestBody,
-    current?: ShipmentSnapshot
-  ): Promise<ShipmentSnapshot>;
+  /** Billable 出荷依頼修正リクエスト; `body` comes from sync/shipment-body.ts. */
+  requestBillableModify(id: string, body: ModifyShipmentWireBody): Promise<ShipmentSnapshot>;
 }
 
 /** The list endpoint takes at most 100 identifiers a call (`identifier` parameter). */
@@ -98,13 +91,6 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
     }
   }
 
-  /** The shipment's current identifier and items, unchanged, for a body that lacks them. */
-  async function addRequiredModifyFields(id: string, body: ModifyShipmentRequestBody, current?: ShipmentSnapshot) {
-    const shipment = current ?? (await getShipment(id));
-    if (!shipment) throw new OpenLogiClientError(404, "not_found", `Shipment ${id} was not found`, null);
-    return { identifier: shipment.raw.identifier ?? null, items: shipment.raw.items ?? [], ...body };
-  }
-
   async function getShipment(id: string): Promise<ShipmentSnapshot | null> {
     try {
       const data = await send((signal) => api.GET("/shipments/{id}", { params: { path: { id } }, signal }));
@@ -137,7 +123,9 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
     getShipment,
 
     async updateShipment(id, body) {
-      const data = await send((signal) => api.PUT("/shipments/{id}", { params: { path: { id } }, body, signal }));
+      // The generated type makes defaulted fields required; leaving one out means its default.
+      const request = body as unknown as ShipmentRequestBody;
+      const data = await send((signal) => api.PUT("/shipments/{id}", { params: { path: { id } }, body: request, signal }));
       return toSnapshot(data);
     },
 
@@ -150,14 +138,9 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
       return toSnapshot(data);
     },
 
-    async requestBillableModify(id, body, current) {
-      const withRequired = hasRequiredModifyFields(body) ? body : await addRequiredModifyFields(id, body, current);
+    async requestBillableModify(id, body) {
       const data = await send((signal) =>
-        api.POST("/shipments/{id}/modify", {
-          params: idInPathAndQuery(id),
-          body: withRequired,
-          signal,
-        })
+        api.POST("/shipments/{id}/modify", { params: idInPathAndQuery(id), body, signal })
       );
       return toSnapshot(data);
     },
@@ -256,10 +239,6 @@ function asOpenLogiError(e: unknown): unknown {
  */
 function idInPathAndQuery(id: string): { query: { id: string } } {
   return { query: { id }, path: { id } } as { query: { id: string } };
-}
-
-function hasRequiredModifyFields(body: ModifyShipmentRequestBody): boolean {
-  return "identifier" in body && "items" in body;
 }
 
 function shipmentList(data: unknown): ShipmentSnapshot[] {

@@ -3,7 +3,7 @@
  * OpenLogi failing in each documented way, Shopify failing, and crashed or stopping workers.
  */
 import { backoffMs } from "../../app/jobs/backoff";
-import { runSyncBatch } from "../../app/jobs/run-sync-job.server";
+import { runSyncBatch } from "../../app/jobs/run-sync-batch.server";
 import { createWorker } from "../../app/jobs/worker.server";
 import { claimJobs } from "../../app/models/sync-job.server";
 import type { OrderSnapshot } from "../../app/sync/types";

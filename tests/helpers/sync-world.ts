@@ -1,7 +1,7 @@
 import type { SyncHistory } from "@prisma/client";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { getEnv, resetEnvCache } from "../../app/env.server";
-import type { SyncDeps } from "../../app/jobs/run-sync-job.server";
+import type { SyncDeps } from "../../app/jobs/sync-deps.server";
 import { createSyncDeps } from "../../app/jobs/sync-deps.server";
 import { createWorker, type Worker } from "../../app/jobs/worker.server";
 import { logger } from "../../app/logger.server";
@@ -47,6 +47,8 @@ interface SendOptions {
   webhookId?: string;
   triggeredAt?: Date;
   editId?: number;
+  /** The order edit's delta (line item GIDs), for orders/edited. */
+  edit?: { removed?: string[]; added?: string[] };
   updatedAt?: string;
 }
 
@@ -119,7 +121,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
           ? webhookPayloads.cancelled(order)
           : topic === "orders/updated"
             ? webhookPayloads.updated(order, options.updatedAt ?? new Date(clock.nowMs()).toISOString())
-            : webhookPayloads.edited(order, options.editId ?? ++editIds);
+            : webhookPayloads.edited(order, options.editId ?? ++editIds, options.edit);
       return app.sendWebhook(`/webhooks/${topic}`, {
         topic,
         shop: SHOP,

@@ -3,7 +3,7 @@
  * pass the contract (the double rejects it otherwise), and every answer, good or bad,
  * must come back as a snapshot or one of the named errors.
  */
-import { buildUpdateBody } from "../../../app/sync/shipment-body";
+import { buildModifyBody, buildUpdateBody } from "../../../app/sync/shipment-body";
 import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClientOptions } from "../../../app/openlogi/client.server";
 import {
   OpenLogiAuthError,
@@ -12,7 +12,13 @@ import {
   OpenLogiServerError,
   describeOpenLogiError,
 } from "../../../app/openlogi/errors";
-import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus } from "../../../app/sync/types";
+import type {
+  OpenLogiRecipient,
+  ShipmentRequestBody,
+  ShipmentResponse,
+  ShipmentStatus,
+  ShipmentUpdateBody,
+} from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
 
@@ -54,7 +60,7 @@ function seedOne(status: ShipmentStatus = "waiting", overrides: Partial<Shipment
 }
 
 /** What the app sends back in a PUT: every request field of the shipment, unchanged. */
-function requestBodyOf(shipment: ShipmentResponse): ShipmentRequestBody {
+function requestBodyOf(shipment: ShipmentResponse): ShipmentUpdateBody {
   return buildUpdateBody(shipment, {});
 }
 
@@ -191,14 +197,15 @@ describe("requests", () => {
   });
 
   it("sends a billable modify request carrying the shipment's identifier and items unchanged, as the contract requires", async () => {
-    // GIVEN a confirmed shipment the caller has just read
+    // GIVEN a confirmed shipment the caller has just read, and the body the core builds from it
     const shipment = seedOne("picked");
     const { client } = clientFor();
     const current = (await client.getShipment(shipment.id))!;
-    const recipient = { ...shipment.recipient!, address2: "別館 305号室" } as ShipmentRequestBody["recipient"];
+    const recipient = { ...shipment.recipient!, address2: "別館 305号室" } as OpenLogiRecipient;
+    const body = buildModifyBody(current.raw, recipient, "#unused");
 
     // WHEN the client asks for the new recipient
-    const requested = await client.requestBillableModify(shipment.id, { recipient: recipient as never }, current);
+    const requested = await client.requestBillableModify(shipment.id, body);
 
     // THEN one POST went out with the new recipient and the unchanged identifier and items
     expect(requested.status).toBe("modify_request");
@@ -207,25 +214,8 @@ describe("requests", () => {
     expect(posts[0]).toMatchObject({
       path: `/shipments/${shipment.id}/modify`,
       query: { id: shipment.id },
-      body: { identifier: shipment.identifier, items: shipment.items, recipient },
+      body: { identifier: shipment.identifier, items: shipment.items!.map(({ id: _id, ...item }) => item), recipient },
       status: 200,
-    });
-  });
-
-  it("reads the shipment first when a modify request has neither identifier and items nor the current shipment", async () => {
-    const shipment = seedOne("packed");
-    const { client } = clientFor();
-
-    await client.requestBillableModify(shipment.id, { delivery_time_slot: "18" });
-
-    expect(double.requests.map((r) => [r.method, r.status])).toEqual([
-      ["GET", 200],
-      ["POST", 200],
-    ]);
-    expect(double.requests[1].body).toEqual({
-      identifier: shipment.identifier,
-      items: shipment.items,
-      delivery_time_slot: "18",
     });
   });
 });

@@ -3,7 +3,7 @@
  * These tests talk to it over plain HTTP, without the app's client.
  */
 import { buildUpdateBody } from "../../../app/sync/shipment-body";
-import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus } from "../../../app/sync/types";
+import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus, ShipmentUpdateBody } from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
 
@@ -44,7 +44,7 @@ async function call(method: string, path: string, options: CallOptions = {}) {
 }
 
 /** What the app sends back in a PUT: every request field of the shipment, unchanged. */
-function requestBodyOf(shipment: ShipmentResponse): ShipmentRequestBody {
+function requestBodyOf(shipment: ShipmentResponse): ShipmentUpdateBody {
   return buildUpdateBody(shipment, {});
 }
 
@@ -72,7 +72,7 @@ describe("requests", () => {
       postcode: "1500",
       name: "山田太郎山田太郎山田太郎山田太郎",
     } as ShipmentRequestBody["recipient"];
-    body.items = [{ code: "TSHIRT-WHT-M", quantity: 0, backorder_if_unavailable: false }];
+    body.items = [{ code: "TSHIRT-WHT-M", quantity: 0 }];
 
     // WHEN it is PUT with a bad postcode, a name over 15 characters and a zero quantity
     const response = await call("PUT", `/shipments/${shipment.id}`, { body });
@@ -134,7 +134,7 @@ describe("requests", () => {
 
   it("rejects a domestic sender that has both company and phone, because SenderRequest's oneOf matches two branches as written", async () => {
     const shipment = seedOne();
-    const body: ShipmentRequestBody = {
+    const body: ShipmentUpdateBody = {
       ...requestBodyOf(shipment),
       sender: {
         postcode: "530-0001",

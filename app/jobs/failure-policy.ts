@@ -1,0 +1,40 @@
+/**
+ * What happens to a job whose run threw: a pure function of the error's declared traits
+ * and the job's attempts, tested like backoff. The runner carries it out.
+ */
+import { backoffMs } from "./backoff";
+
+/** What the policy reads of an error; every adapter error declares these. */
+export interface FailureTraits {
+  /** Whether trying again later can succeed. */
+  retryable: boolean;
+  /** False for waits that are not failures (429, Shopify's throttle): the attempt is given back. */
+  consumesAttempt?: boolean;
+  /** How long the service asked us to wait. */
+  retryAfterMs?: number;
+}
+
+export type FailurePlan =
+  /** Being paced: run again after the service's wait, without using an attempt. */
+  | { kind: "defer"; delayMs: number }
+  /** Run again after the backoff; the attempt counts. */
+  | { kind: "retry"; delayMs: number }
+  /** Retrying cannot help, or the attempts are used up. */
+  | { kind: "fail" };
+
+/** An error that declares nothing (a bug, a database hiccup) is retried with backoff. */
+export function planFailure(error: unknown, attempts: number, maxAttempts: number): FailurePlan {
+  const traits = traitsOf(error);
+  if (traits.consumesAttempt === false) return { kind: "defer", delayMs: traits.retryAfterMs ?? backoffMs(attempts) };
+  if (!traits.retryable || attempts >= maxAttempts) return { kind: "fail" };
+  return { kind: "retry", delayMs: backoffMs(attempts) };
+}
+
+function traitsOf(error: unknown): FailureTraits {
+  const declared = (error ?? {}) as Partial<FailureTraits>;
+  return {
+    retryable: declared.retryable ?? true,
+    consumesAttempt: declared.consumesAttempt,
+    retryAfterMs: typeof declared.retryAfterMs === "number" ? declared.retryAfterMs : undefined,
+  };
+}

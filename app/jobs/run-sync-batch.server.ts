@@ -1,0 +1,211 @@
+/**
+ * Runs one claimed batch. Jobs are grouped by shop so one OpenLogi lookup
+ * (`GET /shipments/{account}?identifier=…`, up to 100 keys) serves them all. Every job is
+ * released on every path — completed, rescheduled, failed, or handed back unstarted for
+ * the worker to release — as graphile-worker does it.
+ */
+import { loadEditPayloads } from "../models/order-edits.server";
+import { loadShopContext, markConnectionBroken, type ShopContext } from "../models/settings.server";
+import { completeJob, failJob, rescheduleJob, touchJob, type ClaimedJob } from "../models/sync-job.server";
+import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
+import { ShopifyAuthError } from "../shopify/errors";
+import { decideSync } from "../sync/decide-sync";
+import { shipmentKeyOf } from "../sync/shipment-key";
+import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
+import { addedLineItemIds } from "./edit-additions";
+import { planFailure } from "./failure-policy";
+import type { ExecutionOutcome } from "./outcomes";
+import { recordOutcome } from "./record-outcome.server";
+import type { OrderReader, SyncDeps } from "./sync-deps.server";
+import { eventOf, syncOrder } from "./sync-order.server";
+
+/** How long a shop with a broken or missing OpenLogi connection waits before its jobs are looked at again. */
+export const CONNECTION_RETRY_MS = 15 * 60_000;
+
+/** One batch in hand: `take` marks a job as settled on the current path. */
+interface Batch {
+  workerId: string;
+  shouldStop: () => boolean;
+  take(job: ClaimedJob): void;
+}
+
+/**
+ * Runs the batch and returns the ids of the jobs it did not start (when asked to stop),
+ * for the worker to hand back. A batch holds at most one job per order (claimJobs hands
+ * out only an order's head).
+ */
+export async function runSyncBatch(
+  deps: SyncDeps,
+  jobs: ClaimedJob[],
+  workerId: string,
+  shouldStop: () => boolean = () => false,
+): Promise<number[]> {
+  const unstarted = new Set(jobs.map((job) => job.id));
+  const batch: Batch = { workerId, shouldStop, take: (job) => unstarted.delete(job.id) };
+  const byShop = new Map<string, ClaimedJob[]>();
+  for (const job of jobs) byShop.set(job.shop, [...(byShop.get(job.shop) ?? []), job]);
+  for (const [shop, shopJobs] of byShop) {
+    if (shouldStop()) break;
+    await runShopJobs(deps, shop, shopJobs, batch);
+  }
+  return [...unstarted];
+}
+
+async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], batch: Batch) {
+  const { prisma, clock } = deps;
+  const context = await loadShopContext(prisma, deps.cipher, shop);
+  if (context?.uninstalled) {
+    // The app is gone from the shop: its token is dead and nobody reads the history.
+    for (const job of jobs) {
+      batch.take(job);
+      await failJob(prisma, job.id, "app uninstalled", clock());
+    }
+    return;
+  }
+  if (!context || !context.openlogi || context.connectionError) {
+    const reason: ExecutionOutcome = context?.connectionError ? "connection_broken" : "openlogi_not_connected";
+    for (const job of jobs) {
+      batch.take(job);
+      await waitForConnection(deps, job, reason, context?.connectionError ?? null);
+    }
+    return;
+  }
+
+  // Read every order first: the shipment keys of the whole batch go into one lookup.
+  const orders = new Map<number, OrderSnapshot | null>();
+  let readOrder: OrderReader | null = null;
+  for (const job of jobs) {
+    try {
+      readOrder ??= await deps.orderReaderFor(shop);
+      orders.set(job.id, await readOrder(`gid://shopify/Order/${job.orderId}`));
+    } catch (error) {
+      batch.take(job);
+      await settleFailure(deps, job, error, null);
+    }
+  }
+  const ready = jobs.filter((job) => orders.has(job.id));
+  if (ready.length === 0) return;
+
+  const openlogi = deps.openLogiFor(context);
+  // Only orders whose decision depends on the shipment are looked up: a paused shop, an order
+  // that is not OpenLogi's, or a change to a cancelled order calls nothing (SPEC.md).
+  const keys = ready.flatMap((job) => {
+    const order = orders.get(job.id);
+    return order && needsShipment(context, job, order) ? [shipmentKeyOf(order, context.settings.shipmentKey)] : [];
+  });
+  let shipments: ShipmentSnapshot[];
+  try {
+    shipments = keys.length > 0 ? await openlogi.findShipmentsByKeys(keys) : [];
+  } catch (error) {
+    ready.forEach(batch.take);
+    // A refused lookup (a mistyped account code, a revoked token) is the connection's fault, not the jobs'.
+    if (error instanceof OpenLogiAuthError || error instanceof OpenLogiClientError) {
+      return holdShop(deps, shop, error, ready, orders);
+    }
+    for (const job of ready) await settleFailure(deps, job, error, orders.get(job.id) ?? null);
+    return;
+  }
+
+  for (const [index, job] of ready.entries()) {
+    if (batch.shouldStop()) return;
+    batch.take(job);
+    if (!(await touchJob(prisma, job.id, batch.workerId, clock()))) {
+      deps.logger.warn({ shop, jobId: job.id, workerId: batch.workerId }, "job lease lost to another worker; left to it");
+      continue;
+    }
+    const order = orders.get(job.id) ?? null;
+    try {
+      if (!order) {
+        await recordOutcome(deps, job, null, null, { action: "none", outcome: "order_not_found" });
+      } else {
+        const key = shipmentKeyOf(order, context.settings.shipmentKey);
+        const mine = shipments.filter((s) => s.identifier === key || (!s.identifier && s.orderNo === key));
+        const edits = job.task === "cancelled" ? [] : await loadEditPayloads(prisma, shop, job.orderId);
+        await syncOrder(deps, context, openlogi, job, { order, shipments: mine, addedLineItemIds: addedLineItemIds(edits) });
+      }
+      await completeJob(prisma, job.id, clock());
+    } catch (error) {
+      if (error instanceof OpenLogiAuthError) {
+        // The rest of this shop's batch waits too: every call would fail the same way.
+        const rest = ready.slice(index);
+        rest.forEach(batch.take);
+        return holdShop(deps, shop, error, rest, orders);
+      }
+      await settleFailure(deps, job, error, order);
+    }
+  }
+}
+
+/** Whether the decision needs the shipment: deciding without one says so by asking for it. */
+function needsShipment(context: ShopContext, job: ClaimedJob, order: OrderSnapshot): boolean {
+  const blind = decideSync({
+    event: eventOf(job),
+    order,
+    shipment: null,
+    siblings: [],
+    addedLineItemIds: new Set(),
+    settings: context.settings,
+  });
+  return blind.outcome === "no_shipment";
+}
+
+/** OpenLogi refused the connection (401/402/403, or a lookup 4xx): mark it broken; the shop's jobs wait for the fix. */
+async function holdShop(
+  deps: SyncDeps,
+  shop: string,
+  error: OpenLogiAuthError | OpenLogiClientError,
+  jobs: ClaimedJob[],
+  orders: Map<number, OrderSnapshot | null>,
+) {
+  await markConnectionBroken(deps.prisma, shop, error.message, deps.clock());
+  for (const job of jobs) {
+    await waitForConnection(deps, job, "connection_broken", error.message, orders.get(job.id));
+  }
+}
+
+/** Carries out the failure policy: defer (no attempt used), retry after backoff, or fail for good. */
+async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, order: OrderSnapshot | null) {
+  const { prisma, clock, logger } = deps;
+  const now = clock();
+  const message = error instanceof Error ? error.message : String(error);
+  const log = logger.child({ shop: job.shop, orderId: job.orderId, jobId: job.id, attempt: job.attempts });
+  const plan = planFailure(error, job.attempts, job.maxAttempts);
+  switch (plan.kind) {
+    case "defer":
+      await rescheduleJob(prisma, job.id, { runAt: new Date(now.getTime() + plan.delayMs), lastError: message, refundAttempt: true });
+      log.info({ delayMs: plan.delayMs }, "job deferred");
+      return;
+    case "retry":
+      await rescheduleJob(prisma, job.id, { runAt: new Date(now.getTime() + plan.delayMs), lastError: message, refundAttempt: false });
+      log.warn({ err: message }, "job will be retried");
+      return;
+    case "fail": {
+      await failJob(prisma, job.id, message, now);
+      const outcome: ExecutionOutcome = error instanceof ShopifyAuthError ? "shopify_unauthorized" : "failed";
+      await recordOutcome(deps, job, order, null, { action: "none", outcome, message });
+      log.error({ err: message }, "job failed");
+      return;
+    }
+    default: {
+      const unhandled: never = plan;
+      throw new Error(`Unhandled failure plan ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** The shop cannot reach OpenLogi: the job waits (no attempt used); the history says why, once. */
+async function waitForConnection(
+  deps: SyncDeps,
+  job: ClaimedJob,
+  outcome: ExecutionOutcome,
+  message: string | null,
+  order?: OrderSnapshot | null,
+) {
+  const firstTime = job.lastError === null;
+  await rescheduleJob(deps.prisma, job.id, {
+    runAt: new Date(deps.clock().getTime() + CONNECTION_RETRY_MS),
+    lastError: message ?? outcome,
+    refundAttempt: true,
+  });
+  if (firstTime) await recordOutcome(deps, job, order ?? null, null, { action: "none", outcome, message });
+}

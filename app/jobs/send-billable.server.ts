@@ -1,0 +1,62 @@
+/**
+ * A billable request (cancel or modify) goes out at most once per change and order
+ * version: the intent is recorded first, an earlier request whose answer never came is
+ * read back from OpenLogi before anything is sent for the same change, and a refusal
+ * forgets the intent (nothing was charged).
+ */
+import {
+  findBillableInDoubt,
+  forgetBillableIntent,
+  markBillableSent,
+  recordBillableIntent,
+  type BillableChange,
+} from "../models/billable-request.server";
+import type { HistoryAction } from "../models/sync-history.server";
+import { OpenLogiAuthError, OpenLogiClientError, OpenLogiServerError } from "../openlogi/errors";
+import type { ShipmentSnapshot, ShipmentStatus, SyncDecision } from "../sync/types";
+import type { ExecutionContext } from "./execution-context";
+import type { Executed } from "./history-entry";
+
+export interface BillablePlan {
+  change: BillableChange;
+  /** The order version the request is for ("" for a cancel: one per shipment, ever). */
+  orderVersion: string;
+  send: () => Promise<unknown>;
+  /** The status OpenLogi shows once the request is in. */
+  landedStatus: ShipmentStatus;
+  action: HistoryAction;
+}
+
+export async function sendBillable(
+  ctx: ExecutionContext,
+  decision: SyncDecision,
+  shipment: ShipmentSnapshot,
+  plan: BillablePlan,
+): Promise<Executed> {
+  const { prisma } = ctx.deps;
+  const done: Executed = { action: plan.action, billable: true, outcome: decision.outcome };
+  const landed = async () => (await ctx.openlogi.getShipment(shipment.id))?.status === plan.landedStatus;
+
+  const key = (await findBillableInDoubt(prisma, plan.change)) ?? { ...plan.change, orderVersion: plan.orderVersion };
+  const state = await recordBillableIntent(prisma, key, ctx.job.id);
+  if (state === "sent") return { action: "none", billable: false, outcome: "already_sent" };
+  if (state === "intent" && (await landed())) {
+    await markBillableSent(prisma, key);
+    return done;
+  }
+  try {
+    await plan.send();
+  } catch (error) {
+    if (error instanceof OpenLogiServerError && (await landed())) {
+      await markBillableSent(prisma, key);
+      return done;
+    }
+    // Refused outright: nothing was charged, and the same change may be asked for again.
+    if (error instanceof OpenLogiClientError || error instanceof OpenLogiAuthError) {
+      await forgetBillableIntent(prisma, key);
+    }
+    throw error;
+  }
+  await markBillableSent(prisma, key);
+  return done;
+}

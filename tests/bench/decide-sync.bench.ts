@@ -3,10 +3,10 @@ import { decideSync } from "../../app/sync/decide-sync";
 import type { ShipmentItemResponse, SyncInput, SyncSettings } from "../../app/sync/types";
 import {
   OPENLOGI_LOCATION_ID,
-  buildFulfillmentOrder,
   buildMailingAddress,
   buildOrderSnapshot,
   buildShipmentSnapshot,
+  removeUnits,
 } from "../doubles/build-order-snapshot";
 
 const settings: SyncSettings = {
@@ -21,41 +21,38 @@ const settings: SyncSettings = {
 
 // A typical orders/updated: the customer fixed the street; two items.
 const typical: SyncInput = {
-  event: "changed",
+  event: "updated",
   order: buildOrderSnapshot({ shippingAddress: buildMailingAddress({ address1: "丸の内1-9-1" }) }),
   shipment: buildShipmentSnapshot("waiting"),
-  shipmentCount: 1,
+  siblings: [],
+  addedLineItemIds: new Set(),
   settings,
 };
 
 const picking: SyncInput = { ...typical, shipment: buildShipmentSnapshot("picking") };
-const cancelled: SyncInput = { ...typical, event: "cancelled" };
+const cancelled: SyncInput = { ...typical, event: "cancelled", order: { ...typical.order, cancelledAt: "2026-11-20T01:00:00Z" } };
 
-// A 100-line order split over two fulfillment orders, one line removed by an edit.
+// A 100-line order, a third of it already shipped, one line removed by an edit.
 const lines = Array.from({ length: 100 }, (_, i) => ({
   sku: `SKU-${String(i).padStart(3, "0")}`,
   title: `商品 ${i}`,
-  remainingQuantity: (i % 3) + 1,
+  quantity: (i % 3) + 1,
+  fulfilled: i % 3 === 0 ? 1 : 0,
+  unitPrice: 1000,
 }));
 const shipmentItems: ShipmentItemResponse[] = lines.map((line, i) => ({
   id: `TS001-I${String(i).padStart(6, "0")}`,
-  code: line.sku,
+  code: line.sku!,
   name: line.title,
-  quantity: line.remainingQuantity,
+  quantity: line.quantity,
   unit_price: 1000,
-  price: 1000 * line.remainingQuantity,
+  price: 1000 * line.quantity,
 }));
 const large: SyncInput = {
-  event: "changed",
-  order: buildOrderSnapshot({
-    fulfillmentOrders: [
-      buildFulfillmentOrder({ lineItems: lines.slice(0, 50) }),
-      buildFulfillmentOrder({ id: "gid://shopify/FulfillmentOrder/1002", lineItems: lines.slice(51) }),
-    ],
-  }),
+  ...typical,
+  event: "edited",
+  order: removeUnits(buildOrderSnapshot({ lines }), "SKU-050", 3),
   shipment: buildShipmentSnapshot("waiting", { raw: { items: shipmentItems } }),
-  shipmentCount: 1,
-  settings,
 };
 
 describe("decideSync", () => {

@@ -253,6 +253,15 @@ export interface OpenLogiDouble {
   readonly requests: RecordedRequest[];
   failNext(rule: FailureRule): void;
   setRateLimit(perMinute: number): void;
+  /** The warehouse moves on: the shipment takes `status` now (picking begins, it is packed…). */
+  setStatus(id: string, status: ShipmentStatus): void;
+  /**
+   * The warehouse moves on between the app's read and its write: right after the next
+   * answer (list or single GET) that shows shipment `id`, it takes `status`.
+   */
+  moveOnAfterRead(id: string, status: ShipmentStatus): void;
+  /** Units of `code` in stock; a code never set is always in stock. */
+  setStock(code: string, units: number): void;
   /** Answers the double would have sent that break the contract: a bug in the double or its seed. */
   readonly selfErrors: string[];
   reset(): void;
@@ -334,6 +343,9 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
   const requests: RecordedRequest[] = [];
   const rules: FailureRule[] = [];
   const hits = new Map<string, number[]>();
+  const stock = new Map<string, number>();
+  /** Status changes that happen right after the next read showing the shipment. */
+  const afterRead = new Map<string, ShipmentStatus>();
   const selfErrors: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let sequence = 0;
@@ -438,6 +450,35 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     return validate(body) ? undefined : validationFailed(fieldErrors(validate.errors ?? []));
   }
 
+  /**
+   * What OpenLogi checks beyond the schema: a cash-on-delivery shipment names what to
+   * collect (代金引換総計), and an item short of stock is refused unless the request allows
+   * a backorder (出荷予約), for the shipment or for that item. Without a stock level set,
+   * what the shipment shows as backordered (入荷待ち) is short.
+   */
+  function checkPutRules(body: Record<string, unknown>, current: ShipmentResponse): { reply?: Reply; short: Set<string> } {
+    if (body.cash_on_delivery === true && typeof body.total_for_cash_on_delivery !== "number") {
+      return { reply: validationFailed({ total_for_cash_on_delivery: "代金引換の場合、代金引換総計は必須です。" }), short: new Set() };
+    }
+    const short = new Set<string>();
+    const errors: Record<string, string> = {};
+    (body.items as Record<string, unknown>[]).forEach((item, i) => {
+      const code = String(item.code);
+      const units = stock.get(code);
+      if (units === undefined ? !shownShort(current, code) : units >= Number(item.quantity)) return;
+      if (body.backorder_if_unavailable === true || item.backorder_if_unavailable === true) short.add(code);
+      else errors[`items.${i}.quantity`] = `商品「${code}」の在庫が不足しています。`;
+    });
+    return Object.keys(errors).length > 0 ? { reply: validationFailed(errors), short } : { short };
+  }
+
+  function shownShort(shipment: ShipmentResponse, code: string): boolean {
+    const items = shipment.items ?? [];
+    const flagged = items.filter((item) => item.backordered === true);
+    if (flagged.length > 0) return flagged.some((item) => item.code === code);
+    return shipment.status === "backordered";
+  }
+
   function refused(status: ShipmentStatus, action: string): Reply {
     return error(400, "api_exception", `ステータスが「${STATUS_LABELS[status]}」の出荷依頼は${action}できません。`);
   }
@@ -481,13 +522,22 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       case "putShipment": {
         if (!OPEN_STATUSES.has(status)) return refused(status, "更新");
         const body = parsed.body as Record<string, unknown>;
+        const rules = checkPutRules(body, shipment);
+        if (rules.reply) return rules.reply;
         // PUT replaces the request: whatever is not sent is gone. Only OpenLogi's own fields stay.
         const kept = Object.fromEntries(
           SERVER_OWNED_FIELDS.filter((name) => name in shipment).map((name) => [name, (shipment as any)[name]])
         );
         const nextStatus: ShipmentStatus =
-          body.suspend === true ? "suspended" : status === "suspended" ? "waiting" : status;
-        stored.data = { ...kept, ...body, id: shipment.id, status: nextStatus } as ShipmentResponse;
+          body.suspend === true ? "suspended" : rules.short.size > 0 ? "backordered" : "waiting";
+        // Item ids and the backorder flag are OpenLogi's: requests carry neither, answers show both.
+        const items = (body.items as Record<string, unknown>[]).map((item, i) => ({
+          ...item,
+          id: `${shipment.id}-I${i + 1}`,
+          backordered: rules.short.has(String(item.code)),
+        }));
+        const { backorder_if_unavailable: _flag, ...rest } = body;
+        stored.data = { ...kept, ...rest, items, id: shipment.id, status: nextStatus } as ShipmentResponse;
         return { status: 200, json: stored.data, operation: operationId };
       }
       case "deleteShipment":
@@ -574,6 +624,16 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     const { reply: raw, paceHeaders } = onApi ? await answer(request) : { reply: notFound(), paceHeaders: {} };
     const reply = checkReply(raw, request);
     record.status = reply.status;
+    if (reply.status === 200 && (reply.operation === "listShipments" || reply.operation === "getShipment")) {
+      const shown = reply.operation === "listShipments" ? (reply.json as { shipments: ShipmentResponse[] }).shipments : [reply.json as ShipmentResponse];
+      for (const { id } of shown) {
+        const next = afterRead.get(id);
+        const stored = shipments.get(id);
+        if (next === undefined || !stored) continue;
+        afterRead.delete(id);
+        stored.data = { ...stored.data, status: next };
+      }
+    }
     const headers = { ...paceHeaders, ...reply.headers };
     if (reply.json !== undefined) {
       res.writeHead(reply.status, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify(reply.json));
@@ -617,6 +677,17 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     setRateLimit(perMinute) {
       rateLimit = perMinute;
     },
+    setStatus(id, status) {
+      const stored = shipments.get(id);
+      if (!stored) throw new Error(`openlogi-double: no shipment ${id}`);
+      stored.data = { ...stored.data, status };
+    },
+    moveOnAfterRead(id, status) {
+      afterRead.set(id, status);
+    },
+    setStock(code, units) {
+      stock.set(code, units);
+    },
     get selfErrors() {
       return selfErrors;
     },
@@ -625,6 +696,8 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       requests.length = 0;
       rules.length = 0;
       hits.clear();
+      stock.clear();
+      afterRead.clear();
     },
     async close() {
       timers.forEach(clearTimeout);

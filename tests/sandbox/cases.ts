@@ -14,13 +14,19 @@ import type {
   ShipmentStatus,
   SyncSettings,
 } from "../../app/sync/types";
-import { buildMailingAddress, OPENLOGI_LOCATION_ID } from "../doubles/build-order-snapshot";
+import {
+  buildMailingAddress,
+  DEFAULT_LINES,
+  OPENLOGI_LOCATION_ID,
+  removeUnits,
+  STORE_LOCATION_ID,
+} from "../doubles/build-order-snapshot";
 import { STATUS_LABELS } from "../doubles/openlogi-double";
 import { orderNumbered, shipmentFor } from "../doubles/scenario";
 
 export { OPENLOGI_LOCATION_ID };
 /** A store's own location (local pickup): its fulfillment orders are not OpenLogi's. */
-export const OTHER_LOCATION_ID = "gid://shopify/Location/2";
+export const OTHER_LOCATION_ID = STORE_LOCATION_ID;
 
 export type CaseKind = "shipment" | "no_shipment" | "other_location" | "missing_sku";
 
@@ -57,16 +63,15 @@ export interface SeededCase {
 }
 
 export function buildCase(c: SandboxCase): SeededCase {
-  const base = orderNumbered(c.number);
-  const [fulfillmentOrder] = base.fulfillmentOrders;
-  let order = base;
+  let order = orderNumbered(c.number);
   if (c.kind === "other_location") {
-    order = orderNumbered(c.number, { fulfillmentOrders: [{ ...fulfillmentOrder, locationId: OTHER_LOCATION_ID }] });
+    order = orderNumbered(c.number, {
+      lines: DEFAULT_LINES.map((line) => ({ ...line, locationId: OTHER_LOCATION_ID, deliveryMethod: "PICK_UP" as const })),
+    });
   } else if (c.kind === "missing_sku") {
     // OpenLogi's import skipped the line it could not map; the shipment holds the rest.
-    const giftWrap = { sku: null, title: "ギフトラッピング（SKUなし）", remainingQuantity: 1 };
     order = orderNumbered(c.number, {
-      fulfillmentOrders: [{ ...fulfillmentOrder, lineItems: [...fulfillmentOrder.lineItems, giftWrap] }],
+      lines: [...DEFAULT_LINES, { sku: null, title: "ギフトラッピング（SKUなし）", quantity: 1, unitPrice: 300 }],
     });
   }
   return { case: c, order, shipment: c.status ? shipmentFor(order, c.status) : null };
@@ -109,22 +114,17 @@ export function describeAddress(address: MailingAddressSnapshot | null): string 
 
 /**
  * An order edit that removes one unit of the last SKU'd line still to ship; null when
- * nothing is left. `lineItemId` is the numeric id the `orders/edited` payload carries
- * (as adminOrderFixture derives it).
+ * nothing is left. `lineItemId` is the removed line's GID, as the edit's payload names it.
  */
-export function removeOneItem(order: OrderSnapshot): { order: OrderSnapshot; lineItemId: number; title: string } | null {
-  for (let f = order.fulfillmentOrders.length - 1; f >= 0; f--) {
-    const lines = order.fulfillmentOrders[f].lineItems;
-    for (let l = lines.length - 1; l >= 0; l--) {
-      const line = lines[l];
-      if (!line.sku || line.remainingQuantity <= 0) continue;
-      const fulfillmentOrders = order.fulfillmentOrders.map((fo, i) =>
-        i !== f ? fo : { ...fo, lineItems: fo.lineItems.map((it, j) => (j === l ? { ...it, remainingQuantity: it.remainingQuantity - 1 } : it)) },
-      );
-      return { order: { ...order, fulfillmentOrders }, lineItemId: Number(`${order.legacyId}${l}`), title: line.title };
-    }
-  }
-  return null;
+export function removeOneItem(order: OrderSnapshot): { order: OrderSnapshot; lineItemId: string; title: string } | null {
+  const stillToShip = new Set(
+    order.fulfillmentOrders
+      .filter((fo) => fo.status === "OPEN")
+      .flatMap((fo) => fo.lineItems.filter((line) => line.remainingQuantity > 0).map((line) => line.lineItemId)),
+  );
+  const line = [...order.lineItems].reverse().find((l) => l.sku && l.currentQuantity > 0 && stillToShip.has(l.id));
+  if (!line) return null;
+  return { order: removeUnits(order, line.sku!, 1), lineItemId: line.id, title: line.title };
 }
 
 // ---------------------------------------------------------------------------
@@ -148,10 +148,11 @@ export function predict(seeded: SeededCase, action: "cancel" | "address" | "remo
   const key = shipmentKeyOf(order, settings.shipmentKey);
   const found = shipment && (shipment.identifier ?? shipment.order_no) === key ? toSnapshot(shipment) : null;
   const decision = decideSync({
-    event: action === "cancel" ? "cancelled" : "changed",
+    event: action === "cancel" ? "cancelled" : action === "address" ? "updated" : "edited",
     order: after,
     shipment: found,
-    shipmentCount: found ? 1 : 0,
+    siblings: [],
+    addedLineItemIds: new Set(),
     settings,
   });
   return { outcome: decision.outcome, actionRequired: decision.notices.some((notice) => notice.actionRequired) };

@@ -98,7 +98,7 @@ export function createControlServer(options: ControlOptions): Server {
         if (!removed) throw new HttpError(409, `${order.name} has no item left to remove`);
         next = removed.order;
         topic = "orders/edited";
-        payload = webhookPayloads.edited(next, ++editId, [removed.lineItemId]);
+        payload = webhookPayloads.edited(next, ++editId, { removed: [removed.lineItemId] });
         change = `order edit #${editId} removed one 「${removed.title}」`;
         break;
       }

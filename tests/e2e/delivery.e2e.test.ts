@@ -2,7 +2,6 @@
  * SPEC.md "Delivery, order and failure", end to end: duplicates, out-of-order delivery,
  * OpenLogi failing in each documented way, Shopify failing, and crashed or stopping workers.
  */
-import { backoffMs } from "../../app/jobs/backoff";
 import { runSyncBatch } from "../../app/jobs/run-sync-job.server";
 import { createWorker } from "../../app/jobs/worker.server";
 import { claimJobs } from "../../app/models/sync-job.server";
@@ -135,7 +134,11 @@ describe("OpenLogi failing", () => {
     const [waiting] = await jobsOf(order);
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(await world.history(order)).toHaveLength(0);
-    world.clock.advance(backoffMs(1));
+    // graphile-worker's first backoff is e¹ s = 2,718 ms: not a millisecond sooner.
+    world.clock.advance(2_717);
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 1 }]);
+    world.clock.advance(1);
     await world.drain();
     const methods = requestsFor(shipment.id).map((r) => r.method);
     // PUT (500), GET to see whether it landed, then on retry a fresh lookup and the PUT again.
@@ -167,7 +170,7 @@ describe("OpenLogi failing", () => {
     await world.send("orders/cancelled", cancelled(order));
     await world.drain();
     expect((await jobsOf(order))[0].lastError).toMatch(/503/);
-    world.clock.advance(backoffMs(1));
+    world.clock.advance(2_718);
     await world.drain();
     expect(world.openlogi.get(shipment.id)).toBeUndefined();
     expect(await world.history(order)).toMatchObject([{ outcome: "deleted" }]);
@@ -240,9 +243,16 @@ describe("OpenLogi failing", () => {
     world.openlogi.failNext({ method: "DELETE", path: `/shipments/${shipment.id}`, status: 500, times: 100 });
     world.setOrder(cancelled(order));
     await world.send("orders/cancelled", cancelled(order));
-    for (let attempt = 1; attempt <= 8; attempt++) {
+    // graphile-worker's backoff, e^attempts seconds: each retry comes due at its millisecond, not before.
+    const backoffs = [2_718, 7_389, 20_086, 54_598, 148_413, 403_429, 1_096_633];
+    await world.drain();
+    for (const [index, backoff] of backoffs.entries()) {
+      world.clock.advance(backoff - 1);
       await world.drain();
-      world.clock.advance(backoffMs(attempt));
+      expect(await jobsOf(order)).toMatchObject([{ attempts: index + 1 }]);
+      world.clock.advance(1);
+      await world.drain();
+      expect(await jobsOf(order)).toMatchObject([{ attempts: index + 2 }]);
     }
     const [job] = await jobsOf(order);
     expect(job).toMatchObject({ status: "failed", attempts: 8 });

@@ -6,6 +6,7 @@ import { runSyncBatch } from "../../app/jobs/run-sync-job.server";
 import { createWorker } from "../../app/jobs/worker.server";
 import { claimJobs } from "../../app/models/sync-job.server";
 import type { OrderSnapshot } from "../../app/sync/types";
+import { Hold } from "../doubles/openlogi-double";
 import { orderNumbered } from "../doubles/scenario";
 import { SHOP, startSyncWorld, type SyncWorld } from "../helpers/sync-world";
 
@@ -360,16 +361,16 @@ describe("workers", () => {
       world.setOrder(cancelled(order));
       await world.send("orders/cancelled", cancelled(order));
     }
-    // GIVEN a worker whose first DELETE is slow to answer
-    world.openlogi.failNext({ method: "DELETE", latencyMs: 500 });
-    const deletesBefore = world.openlogi.requests.filter((r) => r.method === "DELETE").length;
+    // GIVEN a worker whose first DELETE OpenLogi holds unanswered
+    const hold = new Hold();
+    world.openlogi.failNext({ method: "DELETE", hold });
     const worker = createWorker(world.deps, { workerId: "stopping-worker", sleep: world.clock.sleep });
     worker.start();
-    // WHEN it is stopped while that DELETE is in flight (mid-batch)
-    while (world.openlogi.requests.filter((r) => r.method === "DELETE").length === deletesBefore) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await worker.stop();
+    // WHEN it is stopped while that DELETE is in flight (mid-batch), and OpenLogi then answers
+    await hold.arrived;
+    const stopped = worker.stop();
+    hold.release();
+    await stopped;
     // THEN one job completed, and the others are pending again with no attempt used
     const jobs = (await Promise.all(orders.map(jobsOf))).flat();
     expect(jobs.filter((j) => j.status === "completed")).toHaveLength(1);

@@ -14,7 +14,13 @@ import {
 } from "../../../app/openlogi/errors";
 import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus } from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
-import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
+import {
+  DOUBLE_ACCOUNT,
+  DOUBLE_TOKEN,
+  Hold,
+  startOpenLogiDouble,
+  type OpenLogiDouble,
+} from "../../doubles/openlogi-double";
 
 let double: OpenLogiDouble;
 
@@ -47,6 +53,23 @@ function clientFor(overrides: Partial<OpenLogiClientOptions> = {}) {
     ...overrides,
   });
   return { client, limiter };
+}
+
+/**
+ * The real fetch, except that the client's abort (its timeout) takes effect only once the
+ * request is held at the double: however slow the machine, the request has reached
+ * OpenLogi before the client gives up.
+ */
+function abortingOnlyOnceHeld(hold: Hold) {
+  return (request: Request) => {
+    const controller = new AbortController();
+    void hold.arrived.then(() => {
+      const abort = () => controller.abort(request.signal.reason);
+      if (request.signal.aborted) abort();
+      else request.signal.addEventListener("abort", abort, { once: true });
+    });
+    return fetch(new Request(request, { signal: controller.signal }));
+  };
 }
 
 function seedOne(status: ShipmentStatus = "waiting", overrides: Partial<ShipmentResponse> = {}): ShipmentResponse {
@@ -375,18 +398,22 @@ describe("errors", () => {
   });
 
   it("gives up after its timeout with a retryable server error, while OpenLogi may still finish the work", async () => {
-    // GIVEN an OpenLogi that answers a DELETE only after 400 ms
+    // GIVEN an OpenLogi that holds a DELETE unanswered until the test releases it
     const shipment = seedOne("waiting");
-    double.failNext({ method: "DELETE", latencyMs: 400 });
-    const { client } = clientFor({ timeoutMs: 100 });
+    const hold = new Hold();
+    double.failNext({ method: "DELETE", hold });
+    const { client } = clientFor({ timeoutMs: 20, fetch: abortingOnlyOnceHeld(hold) });
 
-    // WHEN the client waits 100 ms at most
+    // WHEN the client's timeout runs out while OpenLogi holds the request
     const error = await client.deleteShipment(shipment.id).catch((e: unknown) => e);
 
     // THEN it reports a timeout, and the shipment is gone once OpenLogi finishes
     expect(error).toBeInstanceOf(OpenLogiServerError);
     expect(error).toMatchObject({ status: null, timedOut: true, retryable: true });
-    await vi.waitFor(() => expect(double.get(shipment.id)).toBeUndefined(), { timeout: 2_000 });
+    expect(double.get(shipment.id)).toBeDefined();
+    hold.release();
+    await hold.handled;
+    expect(double.get(shipment.id)).toBeUndefined();
   });
 
   it("maps a refused connection to a retryable server error", async () => {

@@ -196,34 +196,51 @@ describe("OpenLogi failing", () => {
     expect(await jobsOf(order)).toMatchObject([{ status: "completed" }]);
   });
 
-  it("marks the connection broken on 401, holds the shop's jobs without using attempts, and resumes once fixed", async () => {
-    const order = newOrder();
-    const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.failNext({ status: 401, times: 1 });
-    world.setOrder(cancelled(order));
-    await world.send("orders/cancelled", cancelled(order));
-    await world.drain();
-    const settings = await world.app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
-    expect(settings.connectionError).toBeTruthy();
-    expect(await world.history(order)).toMatchObject([{ outcome: "connection_broken" }]);
-    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+  // SPEC.md: 401/402/403 mark the shop's connection as broken and pause its sync until the merchant fixes it.
+  const refusals = [
+    [401, "the lookup", "GET", "unauthorized", "アクセストークンが無効です。"],
+    [402, "the lookup", "GET", "payment_required", "ご利用するにはお支払い方法の登録が必要になります。"],
+    [403, "the lookup", "GET", "forbidden", "指定のアカウントへのアクセスは許可されていません。"],
+    [402, "a DELETE", "DELETE", "payment_required", "お支払いが確認できません。"],
+    [403, "a DELETE", "DELETE", "forbidden", "指定のAPIアクセストークンでは許可されていないリクエストです。"],
+  ] as const;
 
-    // A second order waits too, without calling OpenLogi.
-    const other = newOrder();
-    world.seedOrder(other, "waiting");
-    world.setOrder(cancelled(other));
-    await world.send("orders/cancelled", cancelled(other));
-    const calls = world.openlogi.requests.length;
-    world.clock.advance(60 * 60_000);
-    await world.drain();
-    expect(world.openlogi.requests.length).toBe(calls);
+  it.each(refusals)(
+    "marks the connection broken with OpenLogi's message on a %i to %s, holds the shop's jobs without using attempts, and resumes once fixed",
+    async (status, _at, method, error, description) => {
+      const order = newOrder();
+      const [shipment] = world.seedOrder(order, "waiting");
+      world.openlogi.failNext({ method, status, error: { error, error_description: description } });
+      world.setOrder(cancelled(order));
+      await world.send("orders/cancelled", cancelled(order));
+      await world.drain();
+      const settings = await world.app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
+      expect(settings.connectionError).toContain(description);
+      const [broken] = await world.history(order);
+      expect(broken).toMatchObject({ outcome: "connection_broken", action: "none" });
+      expect(broken.message).toContain(description);
+      expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+      expect(world.openlogi.get(shipment.id)).toBeDefined();
 
-    // WHEN the merchant enters a working token, THEN the waiting jobs run at once.
-    await world.setSettings({ openlogiToken: "openlogi-double-token" });
-    await world.drain();
-    expect(world.openlogi.get(shipment.id)).toBeUndefined();
-    expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
-  });
+      // A second order waits too, without calling OpenLogi.
+      const other = newOrder();
+      world.seedOrder(other, "waiting");
+      world.setOrder(cancelled(other));
+      await world.send("orders/cancelled", cancelled(other));
+      const calls = world.openlogi.requests.length;
+      world.clock.advance(60 * 60_000);
+      await world.drain();
+      expect(world.openlogi.requests.length).toBe(calls);
+      expect(await jobsOf(other)).toMatchObject([{ status: "pending", attempts: 0 }]);
+
+      // WHEN the merchant enters a working token, THEN the waiting jobs run at once.
+      await world.setSettings({ openlogiToken: "openlogi-double-token" });
+      await world.drain();
+      expect(world.openlogi.get(shipment.id)).toBeUndefined();
+      expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
+      expect(await jobsOf(other)).toMatchObject([{ status: "completed" }]);
+    },
+  );
 
   it("puts a job back without using an attempt when OpenLogi answers 429", async () => {
     const order = newOrder();

@@ -306,28 +306,44 @@ describe("errors", () => {
     );
   });
 
-  it("maps 403 for an account the token does not own to an auth error", async () => {
+  it("maps 403 for an account the token does not own to an auth error with OpenLogi's message", async () => {
     const { client } = clientFor({ accountCode: "XX999" });
 
     const error = await client.findShipmentsByKeys(["#1001"]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(OpenLogiAuthError);
-    expect(error).toMatchObject({ status: 403, error: "forbidden" });
+    expect(error).toMatchObject({
+      status: 403,
+      error: "forbidden",
+      errorDescription: expect.stringContaining("許可されていません"),
+      retryable: false,
+    });
   });
 
-  it("maps 402 payment_required to an auth error", async () => {
-    const shipment = seedOne();
-    double.failNext({ status: 402 });
+  it.each([
+    [402, { error: "payment_required", error_description: "ご利用するにはお支払い方法の登録が必要になります。" }],
+    [403, { error: "forbidden", error_description: "このリクエストを実行する権限がありません。" }],
+  ] as const)("maps a %i to an auth error that keeps OpenLogi's own error and description", async (status, body) => {
+    // GIVEN OpenLogi refuses the next DELETE with its own body
+    const shipment = seedOne("waiting");
+    double.failNext({ method: "DELETE", status, error: body });
     const { client } = clientFor();
 
-    const error = await client.getShipment(shipment.id).catch((e: unknown) => e);
+    // WHEN the client sends it
+    const error = await client.deleteShipment(shipment.id).catch((e: unknown) => e);
 
+    // THEN it is an auth error (the connection is broken, not the request) carrying OpenLogi's words
+    expect(double.requests.map((r) => [r.method, r.status])).toEqual([["DELETE", status]]);
     expect(error).toBeInstanceOf(OpenLogiAuthError);
-    expect(error).toMatchObject({
-      status: 402,
-      error: "payment_required",
-      errorDescription: expect.stringContaining("お支払い"),
+    expect(error).toMatchObject({ status, retryable: false, category: "auth" });
+    expect(describeOpenLogiError(error)).toEqual({
+      status,
+      error: body.error,
+      errorDescription: body.error_description,
+      errors: null,
     });
+    expect((error as Error).message).toContain(body.error_description);
+    expect(double.get(shipment.id)).toBeDefined();
   });
 
   it("maps 429 to a rate-limited error that uses no attempt, and backs every worker off for a minute", async () => {

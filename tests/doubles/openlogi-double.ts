@@ -210,6 +210,39 @@ export interface RecordedRequest {
   status?: number;
 }
 
+/**
+ * A gate for requests in flight: a request matched by a rule with this hold waits,
+ * unanswered, until the test calls `release()`. Tests await `arrived` and `handled`
+ * instead of guessing how long anything takes.
+ */
+export class Hold {
+  /** Settles with the held request once it has reached the double. */
+  readonly arrived: Promise<RecordedRequest>;
+  /** Settles with the request once the double has answered it (its change, if any, made). */
+  readonly handled: Promise<RecordedRequest>;
+  private readonly released: Promise<void>;
+  private arrive!: (request: RecordedRequest) => void;
+  private answer!: (request: RecordedRequest) => void;
+  release!: () => void;
+
+  constructor() {
+    this.arrived = new Promise((resolve) => (this.arrive = resolve));
+    this.handled = new Promise((resolve) => (this.answer = resolve));
+    this.released = new Promise((resolve) => (this.release = resolve));
+  }
+
+  /** The double's side: wait at the gate. */
+  async wait(request: RecordedRequest): Promise<void> {
+    this.arrive(request);
+    await this.released;
+  }
+
+  /** The double's side: the answer has been sent. */
+  done(request: RecordedRequest): void {
+    this.answer(request);
+  }
+}
+
 export interface FailureRule {
   /** "GET", "PUT", …; any method when left out. */
   method?: string;
@@ -220,11 +253,11 @@ export interface FailureRule {
   /**
    * 500: JSON internal_server_error, nothing done. 503: maintenance page in HTML, nothing done.
    * 504: the change IS applied, then the gateway gives up. 401/402/403/422/429: forced answers.
-   * 500 when neither `status` nor `latencyMs` is given.
+   * 500 when neither `status` nor `hold` is given.
    */
   status?: 401 | 402 | 403 | 422 | 429 | 500 | 503 | 504;
-  /** Wait this long (real time) before answering; the request is then handled as usual. */
-  latencyMs?: number;
+  /** Keeps the request waiting until `hold.release()`; it is then handled as usual (or as `status` says). */
+  hold?: Hold;
   /** The 504's body: empty (the default) or a gateway's HTML page. */
   body?: "empty" | "html";
   /** OpenLogi's body for a forced 4xx; a realistic one when left out. */
@@ -347,17 +380,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
   /** Status changes that happen right after the next read showing the shipment. */
   const afterRead = new Map<string, ShipmentStatus>();
   const selfErrors: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
   let sequence = 0;
-
-  const delay = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
 
   /** Rolling one-minute window per bearer token, counted before anything else. */
   function pace(authorization: string): { allowed: boolean; headers: Record<string, string> } {
@@ -556,13 +579,21 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     }
   }
 
-  async function answer(request: Incoming): Promise<{ reply: Reply; paceHeaders: Record<string, string> }> {
+  interface Answer {
+    reply: Reply;
+    paceHeaders: Record<string, string>;
+    /** The hold the request waited at, told once the answer is sent. */
+    hold?: Hold;
+  }
+
+  async function answer(request: Incoming, record: RecordedRequest): Promise<Answer> {
     const { allowed, headers: paceHeaders } = pace(String(request.headers.authorization ?? ""));
     if (!allowed) return { reply: { status: 429, json: FORCED_ERRORS[429] }, paceHeaders };
 
     const rule = takeRule(request.method, request.path);
-    if (rule?.latencyMs) await delay(rule.latencyMs);
-    if (rule?.status && rule.status !== 504) return { reply: forced(rule), paceHeaders };
+    const hold = rule?.hold;
+    await hold?.wait(record);
+    if (rule?.status && rule.status !== 504) return { reply: forced(rule), paceHeaders, hold };
 
     let reply: Reply;
     const matched = route(request);
@@ -577,7 +608,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     // 504 after the work: the change above is applied, then the gateway gives up.
     if (rule?.status === 504)
       reply = rule.body === "html" ? { status: 504, html: GATEWAY_TIMEOUT_HTML } : { status: 504 };
-    return { reply, paceHeaders };
+    return { reply, paceHeaders, hold };
   }
 
   /** The double must never send what OpenLogi's contract does not allow. */
@@ -621,8 +652,8 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     };
     requests.push(record);
 
-    const { reply: raw, paceHeaders } = onApi ? await answer(request) : { reply: notFound(), paceHeaders: {} };
-    const reply = checkReply(raw, request);
+    const answered: Answer = onApi ? await answer(request, record) : { reply: notFound(), paceHeaders: {} };
+    const reply = checkReply(answered.reply, request);
     record.status = reply.status;
     if (reply.status === 200 && (reply.operation === "listShipments" || reply.operation === "getShipment")) {
       const shown = reply.operation === "listShipments" ? (reply.json as { shipments: ShipmentResponse[] }).shipments : [reply.json as ShipmentResponse];
@@ -634,7 +665,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
         stored.data = { ...stored.data, status: next };
       }
     }
-    const headers = { ...paceHeaders, ...reply.headers };
+    const headers = { ...answered.paceHeaders, ...reply.headers };
     if (reply.json !== undefined) {
       res.writeHead(reply.status, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify(reply.json));
     } else if (reply.html !== undefined) {
@@ -642,6 +673,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     } else {
       res.writeHead(reply.status, { ...headers, "Content-Length": "0" }).end();
     }
+    answered.hold?.done(record);
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -671,8 +703,8 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       return requests;
     },
     failNext(rule) {
-      // A rule that names neither a status nor a latency is a plain 500.
-      rules.push({ ...rule, status: rule.status ?? (rule.latencyMs ? undefined : 500) });
+      // A rule that names neither a status nor a hold is a plain 500.
+      rules.push({ ...rule, status: rule.status ?? (rule.hold ? undefined : 500) });
     },
     setRateLimit(perMinute) {
       rateLimit = perMinute;
@@ -700,8 +732,6 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       afterRead.clear();
     },
     async close() {
-      timers.forEach(clearTimeout);
-      timers.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
       if (selfErrors.length > 0) throw new Error(`the OpenLogi double broke its contract:\n${selfErrors.join("\n")}`);

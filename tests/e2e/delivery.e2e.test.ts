@@ -2,11 +2,11 @@
  * SPEC.md "Delivery, order and failure", end to end: duplicates, out-of-order delivery,
  * OpenLogi failing in each documented way, Shopify failing, and crashed or stopping workers.
  */
-import { backoffMs } from "../../app/jobs/backoff";
 import { runSyncBatch } from "../../app/jobs/run-sync-batch.server";
 import { createWorker } from "../../app/jobs/worker.server";
 import { claimJobs } from "../../app/models/sync-job.server";
 import type { OrderSnapshot } from "../../app/sync/types";
+import { Hold } from "../doubles/openlogi-double";
 import { orderNumbered } from "../doubles/scenario";
 import { SHOP, startSyncWorld, type SyncWorld } from "../helpers/sync-world";
 
@@ -135,7 +135,11 @@ describe("OpenLogi failing", () => {
     const [waiting] = await jobsOf(order);
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(await world.history(order)).toHaveLength(0);
-    world.clock.advance(backoffMs(1));
+    // graphile-worker's first backoff is e¹ s = 2,718 ms: not a millisecond sooner.
+    world.clock.advance(2_717);
+    await world.drain();
+    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 1 }]);
+    world.clock.advance(1);
     await world.drain();
     const methods = requestsFor(shipment.id).map((r) => r.method);
     // PUT (500), GET to see whether it landed, then on retry a fresh lookup and the PUT again.
@@ -167,7 +171,7 @@ describe("OpenLogi failing", () => {
     await world.send("orders/cancelled", cancelled(order));
     await world.drain();
     expect((await jobsOf(order))[0].lastError).toMatch(/503/);
-    world.clock.advance(backoffMs(1));
+    world.clock.advance(2_718);
     await world.drain();
     expect(world.openlogi.get(shipment.id)).toBeUndefined();
     expect(await world.history(order)).toMatchObject([{ outcome: "deleted" }]);
@@ -192,34 +196,51 @@ describe("OpenLogi failing", () => {
     expect(await jobsOf(order)).toMatchObject([{ status: "completed" }]);
   });
 
-  it("marks the connection broken on 401, holds the shop's jobs without using attempts, and resumes once fixed", async () => {
-    const order = newOrder();
-    const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.failNext({ status: 401, times: 1 });
-    world.setOrder(cancelled(order));
-    await world.send("orders/cancelled", cancelled(order));
-    await world.drain();
-    const settings = await world.app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
-    expect(settings.connectionError).toBeTruthy();
-    expect(await world.history(order)).toMatchObject([{ outcome: "connection_broken" }]);
-    expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+  // SPEC.md: 401/402/403 mark the shop's connection as broken and pause its sync until the merchant fixes it.
+  const refusals = [
+    [401, "the lookup", "GET", "unauthorized", "アクセストークンが無効です。"],
+    [402, "the lookup", "GET", "payment_required", "ご利用するにはお支払い方法の登録が必要になります。"],
+    [403, "the lookup", "GET", "forbidden", "指定のアカウントへのアクセスは許可されていません。"],
+    [402, "a DELETE", "DELETE", "payment_required", "お支払いが確認できません。"],
+    [403, "a DELETE", "DELETE", "forbidden", "指定のAPIアクセストークンでは許可されていないリクエストです。"],
+  ] as const;
 
-    // A second order waits too, without calling OpenLogi.
-    const other = newOrder();
-    world.seedOrder(other, "waiting");
-    world.setOrder(cancelled(other));
-    await world.send("orders/cancelled", cancelled(other));
-    const calls = world.openlogi.requests.length;
-    world.clock.advance(60 * 60_000);
-    await world.drain();
-    expect(world.openlogi.requests.length).toBe(calls);
+  it.each(refusals)(
+    "marks the connection broken with OpenLogi's message on a %i to %s, holds the shop's jobs without using attempts, and resumes once fixed",
+    async (status, _at, method, error, description) => {
+      const order = newOrder();
+      const [shipment] = world.seedOrder(order, "waiting");
+      world.openlogi.failNext({ method, status, error: { error, error_description: description } });
+      world.setOrder(cancelled(order));
+      await world.send("orders/cancelled", cancelled(order));
+      await world.drain();
+      const settings = await world.app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
+      expect(settings.connectionError).toContain(description);
+      const [broken] = await world.history(order);
+      expect(broken).toMatchObject({ outcome: "connection_broken", action: "none" });
+      expect(broken.message).toContain(description);
+      expect(await jobsOf(order)).toMatchObject([{ status: "pending", attempts: 0 }]);
+      expect(world.openlogi.get(shipment.id)).toBeDefined();
 
-    // WHEN the merchant enters a working token, THEN the waiting jobs run at once.
-    await world.setSettings({ openlogiToken: "openlogi-double-token" });
-    await world.drain();
-    expect(world.openlogi.get(shipment.id)).toBeUndefined();
-    expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
-  });
+      // A second order waits too, without calling OpenLogi.
+      const other = newOrder();
+      world.seedOrder(other, "waiting");
+      world.setOrder(cancelled(other));
+      await world.send("orders/cancelled", cancelled(other));
+      const calls = world.openlogi.requests.length;
+      world.clock.advance(60 * 60_000);
+      await world.drain();
+      expect(world.openlogi.requests.length).toBe(calls);
+      expect(await jobsOf(other)).toMatchObject([{ status: "pending", attempts: 0 }]);
+
+      // WHEN the merchant enters a working token, THEN the waiting jobs run at once.
+      await world.setSettings({ openlogiToken: "openlogi-double-token" });
+      await world.drain();
+      expect(world.openlogi.get(shipment.id)).toBeUndefined();
+      expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
+      expect(await jobsOf(other)).toMatchObject([{ status: "completed" }]);
+    },
+  );
 
   it("puts a job back without using an attempt when OpenLogi answers 429", async () => {
     const order = newOrder();
@@ -240,9 +261,16 @@ describe("OpenLogi failing", () => {
     world.openlogi.failNext({ method: "DELETE", path: `/shipments/${shipment.id}`, status: 500, times: 100 });
     world.setOrder(cancelled(order));
     await world.send("orders/cancelled", cancelled(order));
-    for (let attempt = 1; attempt <= 8; attempt++) {
+    // graphile-worker's backoff, e^attempts seconds: each retry comes due at its millisecond, not before.
+    const backoffs = [2_718, 7_389, 20_086, 54_598, 148_413, 403_429, 1_096_633];
+    await world.drain();
+    for (const [index, backoff] of backoffs.entries()) {
+      world.clock.advance(backoff - 1);
       await world.drain();
-      world.clock.advance(backoffMs(attempt));
+      expect(await jobsOf(order)).toMatchObject([{ attempts: index + 1 }]);
+      world.clock.advance(1);
+      await world.drain();
+      expect(await jobsOf(order)).toMatchObject([{ attempts: index + 2 }]);
     }
     const [job] = await jobsOf(order);
     expect(job).toMatchObject({ status: "failed", attempts: 8 });
@@ -350,16 +378,16 @@ describe("workers", () => {
       world.setOrder(cancelled(order));
       await world.send("orders/cancelled", cancelled(order));
     }
-    // GIVEN a worker whose first DELETE is slow to answer
-    world.openlogi.failNext({ method: "DELETE", latencyMs: 500 });
-    const deletesBefore = world.openlogi.requests.filter((r) => r.method === "DELETE").length;
+    // GIVEN a worker whose first DELETE OpenLogi holds unanswered
+    const hold = new Hold();
+    world.openlogi.failNext({ method: "DELETE", hold });
     const worker = createWorker(world.deps, { workerId: "stopping-worker", sleep: world.clock.sleep });
     worker.start();
-    // WHEN it is stopped while that DELETE is in flight (mid-batch)
-    while (world.openlogi.requests.filter((r) => r.method === "DELETE").length === deletesBefore) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await worker.stop();
+    // WHEN it is stopped while that DELETE is in flight (mid-batch), and OpenLogi then answers
+    await hold.arrived;
+    const stopped = worker.stop();
+    hold.release();
+    await stopped;
     // THEN one job completed, and the others are pending again with no attempt used
     const jobs = (await Promise.all(orders.map(jobsOf))).flat();
     expect(jobs.filter((j) => j.status === "completed")).toHaveLength(1);

@@ -20,7 +20,13 @@ import type {
   ShipmentUpdateBody,
 } from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
-import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
+import {
+  DOUBLE_ACCOUNT,
+  DOUBLE_TOKEN,
+  Hold,
+  startOpenLogiDouble,
+  type OpenLogiDouble,
+} from "../../doubles/openlogi-double";
 
 let double: OpenLogiDouble;
 
@@ -53,6 +59,23 @@ function clientFor(overrides: Partial<OpenLogiClientOptions> = {}) {
     ...overrides,
   });
   return { client, limiter };
+}
+
+/**
+ * The real fetch, except that the client's abort (its timeout) takes effect only once the
+ * request is held at the double: however slow the machine, the request has reached
+ * OpenLogi before the client gives up.
+ */
+function abortingOnlyOnceHeld(hold: Hold) {
+  return (request: Request) => {
+    const controller = new AbortController();
+    void hold.arrived.then(() => {
+      const abort = () => controller.abort(request.signal.reason);
+      if (request.signal.aborted) abort();
+      else request.signal.addEventListener("abort", abort, { once: true });
+    });
+    return fetch(new Request(request, { signal: controller.signal }));
+  };
 }
 
 function seedOne(status: ShipmentStatus = "waiting", overrides: Partial<ShipmentResponse> = {}): ShipmentResponse {
@@ -273,28 +296,44 @@ describe("errors", () => {
     );
   });
 
-  it("maps 403 for an account the token does not own to an auth error", async () => {
+  it("maps 403 for an account the token does not own to an auth error with OpenLogi's message", async () => {
     const { client } = clientFor({ accountCode: "XX999" });
 
     const error = await client.findShipmentsByKeys(["#1001"]).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(OpenLogiAuthError);
-    expect(error).toMatchObject({ status: 403, error: "forbidden" });
+    expect(error).toMatchObject({
+      status: 403,
+      error: "forbidden",
+      errorDescription: expect.stringContaining("許可されていません"),
+      retryable: false,
+    });
   });
 
-  it("maps 402 payment_required to an auth error", async () => {
-    const shipment = seedOne();
-    double.failNext({ status: 402 });
+  it.each([
+    [402, { error: "payment_required", error_description: "ご利用するにはお支払い方法の登録が必要になります。" }],
+    [403, { error: "forbidden", error_description: "このリクエストを実行する権限がありません。" }],
+  ] as const)("maps a %i to an auth error that keeps OpenLogi's own error and description", async (status, body) => {
+    // GIVEN OpenLogi refuses the next DELETE with its own body
+    const shipment = seedOne("waiting");
+    double.failNext({ method: "DELETE", status, error: body });
     const { client } = clientFor();
 
-    const error = await client.getShipment(shipment.id).catch((e: unknown) => e);
+    // WHEN the client sends it
+    const error = await client.deleteShipment(shipment.id).catch((e: unknown) => e);
 
+    // THEN it is an auth error (the connection is broken, not the request) carrying OpenLogi's words
+    expect(double.requests.map((r) => [r.method, r.status])).toEqual([["DELETE", status]]);
     expect(error).toBeInstanceOf(OpenLogiAuthError);
-    expect(error).toMatchObject({
-      status: 402,
-      error: "payment_required",
-      errorDescription: expect.stringContaining("お支払い"),
+    expect(error).toMatchObject({ status, retryable: false, category: "auth" });
+    expect(describeOpenLogiError(error)).toEqual({
+      status,
+      error: body.error,
+      errorDescription: body.error_description,
+      errors: null,
     });
+    expect((error as Error).message).toContain(body.error_description);
+    expect(double.get(shipment.id)).toBeDefined();
   });
 
   it("maps 429 to a rate-limited error that uses no attempt, and backs every worker off for a minute", async () => {
@@ -365,18 +404,22 @@ describe("errors", () => {
   });
 
   it("gives up after its timeout with a retryable server error, while OpenLogi may still finish the work", async () => {
-    // GIVEN an OpenLogi that answers a DELETE only after 400 ms
+    // GIVEN an OpenLogi that holds a DELETE unanswered until the test releases it
     const shipment = seedOne("waiting");
-    double.failNext({ method: "DELETE", latencyMs: 400 });
-    const { client } = clientFor({ timeoutMs: 100 });
+    const hold = new Hold();
+    double.failNext({ method: "DELETE", hold });
+    const { client } = clientFor({ timeoutMs: 20, fetch: abortingOnlyOnceHeld(hold) });
 
-    // WHEN the client waits 100 ms at most
+    // WHEN the client's timeout runs out while OpenLogi holds the request
     const error = await client.deleteShipment(shipment.id).catch((e: unknown) => e);
 
     // THEN it reports a timeout, and the shipment is gone once OpenLogi finishes
     expect(error).toBeInstanceOf(OpenLogiServerError);
     expect(error).toMatchObject({ status: null, timedOut: true, retryable: true });
-    await vi.waitFor(() => expect(double.get(shipment.id)).toBeUndefined(), { timeout: 2_000 });
+    expect(double.get(shipment.id)).toBeDefined();
+    hold.release();
+    await hold.handled;
+    expect(double.get(shipment.id)).toBeUndefined();
   });
 
   it("maps a refused connection to a retryable server error", async () => {

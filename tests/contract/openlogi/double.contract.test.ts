@@ -5,7 +5,13 @@
 import { buildUpdateBody } from "../../../app/sync/shipment-body";
 import type { ShipmentRequestBody, ShipmentResponse, ShipmentStatus, ShipmentUpdateBody } from "../../../app/sync/types";
 import { buildShipment } from "../../doubles/build-shipment";
-import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../../doubles/openlogi-double";
+import {
+  DOUBLE_ACCOUNT,
+  DOUBLE_TOKEN,
+  Hold,
+  startOpenLogiDouble,
+  type OpenLogiDouble,
+} from "../../doubles/openlogi-double";
 
 let now = 1_700_000_000_000;
 let double: OpenLogiDouble;
@@ -448,15 +454,38 @@ describe("failure injection", () => {
     expect(double.get(shipment.id)?.status).toBe("cancel_request");
   });
 
-  it("delays the answer by the given latency", async () => {
+  it("holds a request unanswered until the test releases it, then handles it as usual", async () => {
+    // GIVEN a rule that holds the next DELETE
     const shipment = seedOne();
-    double.failNext({ latencyMs: 150 });
+    const hold = new Hold();
+    double.failNext({ method: "DELETE", hold });
 
-    const started = performance.now();
-    const response = await call("GET", `/shipments/${shipment.id}`);
+    // WHEN the DELETE is sent
+    let answered = false;
+    const response = call("DELETE", `/shipments/${shipment.id}?id=${shipment.id}`).finally(() => (answered = true));
 
-    expect(response.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    // THEN it reaches the double and waits there, unanswered and not yet applied
+    expect(await hold.arrived).toMatchObject({ method: "DELETE", path: `/shipments/${shipment.id}` });
+    expect(answered).toBe(false);
+    expect(double.get(shipment.id)).toBeDefined();
+
+    // AND once released it is answered and applied
+    hold.release();
+    expect((await response).status).toBe(200);
+    expect(await hold.handled).toMatchObject({ status: 200 });
+    expect(double.get(shipment.id)).toBeUndefined();
+  });
+
+  it("holds a request and then answers it with the rule's status", async () => {
+    const shipment = seedOne();
+    const hold = new Hold();
+    double.failNext({ hold, status: 503 });
+
+    const response = call("GET", `/shipments/${shipment.id}`);
+    await hold.arrived;
+    hold.release();
+
+    expect((await response).status).toBe(503);
   });
 
   it.each([401, 402, 403, 422] as const)("forces a %i with OpenLogi's body", async (status) => {

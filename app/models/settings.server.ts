@@ -1,6 +1,9 @@
 import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
 import type { TokenCipher } from "../security/token-cipher.server";
+import { parseShopSettingsInput, type ShopSettingsInput } from "./settings-input";
+
+export type { SettingsPatch } from "./settings-input";
 
 export type OpenLogiEnvironment = "production" | "demo";
 
@@ -11,18 +14,6 @@ export interface ShopContext {
   openlogi: { accountCode: string; token: string; environment: OpenLogiEnvironment } | null;
   connectionError: string | null;
   uninstalled: boolean;
-}
-
-/** Settings a merchant (or `shop:seed`) may change; the keys of SPEC.md's settings table. */
-export interface SettingsPatch {
-  reflectChanges?: boolean;
-  cancelAfterConfirmation?: boolean;
-  modifyAfterConfirmation?: boolean;
-  reflectItemChanges?: boolean;
-  shipmentKey?: ShipmentKeyKind;
-  locationId?: string | null;
-  paused?: boolean;
-  environment?: OpenLogiEnvironment;
 }
 
 export function toSyncSettings(row: ShopSettings): SyncSettings {
@@ -76,14 +67,18 @@ export async function loadShopStatus(prisma: PrismaClient, shop: string) {
   };
 }
 
-/** Creates or updates a shop's settings; a new token clears a broken connection. */
+/**
+ * Creates or updates a shop's settings; a new token clears a broken connection. The input is
+ * checked again here (SettingsInputError, nothing saved), so no caller can store a token that
+ * would break the Authorization header.
+ */
 export async function saveShopSettings(
   prisma: PrismaClient,
   cipher: TokenCipher,
   shop: string,
-  patch: SettingsPatch & { openlogiToken?: string; openlogiAccountCode?: string },
+  patch: ShopSettingsInput,
 ): Promise<ShopSettings> {
-  const { openlogiToken, ...rest } = patch;
+  const { openlogiToken, ...rest } = parseShopSettingsInput(patch);
   const data = {
     ...rest,
     ...(openlogiToken !== undefined

@@ -4,7 +4,7 @@ import {
   markConnectionBroken,
   saveShopSettings,
 } from "../../../app/models/settings.server";
-import { parseSettingPairs } from "../../../app/models/settings-input";
+import { parseSettingPairs, parseShopSettingsInput, SettingsInputError } from "../../../app/models/settings-input";
 import { createTokenCipher } from "../../../app/security/token-cipher.server";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -58,8 +58,83 @@ describe("shop settings", () => {
     expect((await loadShopStatus(db.prisma, SHOP))?.connectionError).toBe("401 unauthorized");
     await saveShopSettings(db.prisma, cipher, SHOP, { paused: true });
     expect((await loadShopStatus(db.prisma, SHOP))?.connectionError).toBe("401 unauthorized");
-    await saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: "new-token" });
+    await saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: "new-openlogi-token-456" });
     expect((await loadShopStatus(db.prisma, SHOP))?.connectionError).toBeNull();
+  });
+
+  it.each([
+    ["a newline", "openlogi-secret\ntoken-123"],
+    ["a space", "openlogi-secret token-123"],
+    ["a non-ASCII character", "openlogi-secret-token-１２３"],
+    ["fewer than 16 characters", "short-token"],
+    ["more than 4,096 characters", "t".repeat(4097)],
+  ])("refuses a token with %s, naming the field and not the token, and saves nothing", async (_case, token) => {
+    await saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: TOKEN, openlogiAccountCode: "AC1" });
+    const before = await db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } });
+
+    const saving = saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: token, paused: true });
+
+    await expect(saving).rejects.toThrow(SettingsInputError);
+    await expect(saving).rejects.toThrow(/^openlogiToken: /);
+    await expect(saving).rejects.not.toThrow(token.slice(0, 15));
+    expect(await db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } })).toEqual(before);
+  });
+
+  it("stores nothing for a new shop whose token is refused", async () => {
+    await expect(saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: "bad\ntoken-0123456789" })).rejects.toThrow(SettingsInputError);
+    expect(await db.prisma.shopSettings.count()).toBe(0);
+  });
+});
+
+describe("shop settings input (one schema for shop:seed and the settings form)", () => {
+  it("takes form strings and typed values alike", () => {
+    const fromForm = parseShopSettingsInput({
+      openlogiToken: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+      openlogiAccountCode: "TS001",
+      environment: "demo",
+      shipmentKey: "id",
+      locationId: "all",
+      reflectChanges: "false",
+      paused: "true",
+    });
+    const inCode = parseShopSettingsInput({ locationId: null, reflectChanges: false, paused: true });
+
+    expect(fromForm).toEqual({
+      openlogiToken: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+      openlogiAccountCode: "TS001",
+      environment: "demo",
+      shipmentKey: "id",
+      locationId: null,
+      reflectChanges: false,
+      paused: true,
+    });
+    expect(inCode).toEqual({ locationId: null, reflectChanges: false, paused: true });
+    expect(parseShopSettingsInput({ locationId: "gid://shopify/Location/7" })).toEqual({ locationId: "gid://shopify/Location/7" });
+    expect(parseShopSettingsInput({ openlogiToken: "t".repeat(4096) }).openlogiToken).toHaveLength(4096);
+  });
+
+  it("names every bad field at once", () => {
+    const parse = () =>
+      parseShopSettingsInput({ openlogiToken: "x\ny", openlogiAccountCode: "TS-001", locationId: "7", paused: "yes", colour: "blue" });
+
+    expect(parse).toThrow(SettingsInputError);
+    try {
+      parse();
+    } catch (error) {
+      expect(new Set((error as SettingsInputError).problems.map((problem) => problem.field))).toEqual(
+        new Set(["colour", "locationId", "openlogiAccountCode", "openlogiToken", "paused"]),
+      );
+    }
+  });
+
+  it.each([
+    [{ openlogiAccountCode: "" }, /openlogiAccountCode: takes letters and digits only/],
+    [{ openlogiAccountCode: "TS001/../x" }, /openlogiAccountCode: takes letters and digits only/],
+    [{ locationId: "gid://shopify/Order/7" }, /locationId: takes a Location GID/],
+    [{ environment: "staging" }, /environment: takes production or demo/],
+    [{ openlogiToken: 1234567890123456 }, /openlogiToken: must be text/],
+  ])("refuses %j with a message naming the field", (input, message) => {
+    expect(() => parseShopSettingsInput(input)).toThrow(message);
   });
 });
 
@@ -90,11 +165,12 @@ describe("parseSettingPairs (npm run shop:seed -- --set key=value)", () => {
   });
 
   it.each([
-    ["paused=yes", /true or false/],
-    ["shipmentKey=sku", /name, number or id/],
-    ["environment=staging", /production or demo/],
-    ["colour=blue", /Unknown setting "colour"/],
-    ["paused", /key=value/],
+    ["paused=yes", /paused: takes true or false/],
+    ["shipmentKey=sku", /shipmentKey: takes name, number or id/],
+    ["environment=staging", /environment: takes production or demo/],
+    ["colour=blue", /colour: is not a setting/],
+    ["openlogiToken=abcdefghijklmnopqrstuvwxyz", /openlogiToken: is not a setting/],
+    ["paused", /paused: expected key=value/],
   ])("rejects %s with a clear message", (pair, message) => {
     expect(() => parseSettingPairs([pair])).toThrow(message);
   });

@@ -2,10 +2,13 @@ import {
   loadShopContext,
   loadShopStatus,
   markConnectionBroken,
+  markTokenUnreadable,
   saveShopSettings,
+  TOKEN_UNREADABLE_ERROR,
 } from "../../../app/models/settings.server";
 import { parseSettingPairs, parseShopSettingsInput, SettingsInputError } from "../../../app/models/settings-input";
 import { createTokenCipher } from "../../../app/security/token-cipher.server";
+import { encryptV1 } from "../../helpers/legacy-token";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 const cipher = createTokenCipher("ab".repeat(32));
@@ -83,6 +86,43 @@ describe("shop settings", () => {
   it("stores nothing for a new shop whose token is refused", async () => {
     await expect(saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: "bad\ntoken-0123456789" })).rejects.toThrow(SettingsInputError);
     expect(await db.prisma.shopSettings.count()).toBe(0);
+  });
+});
+
+describe("a stored token that cannot be decrypted", () => {
+  const OTHER_SHOP = "other.myshopify.com";
+
+  async function loadWith(ciphertext: string, loadCipher = cipher) {
+    await saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: TOKEN, openlogiAccountCode: "AC1", paused: true });
+    await db.prisma.shopSettings.update({ where: { shop: SHOP }, data: { openlogiTokenCiphertext: ciphertext } });
+    return loadShopContext(db.prisma, loadCipher, SHOP);
+  }
+
+  it.each([
+    ["made under a key the app no longer has", () => createTokenCipher("cd".repeat(32)).encrypt(TOKEN, SHOP), "unknown_key"],
+    ["copied from another shop's row", () => cipher.encrypt(TOKEN, OTHER_SHOP), "not_authentic"],
+    ["in the v1 format", () => encryptV1("ab".repeat(32), TOKEN), "legacy_format"],
+    ["not a ciphertext at all", () => "garbage", "malformed"],
+  ])("is reported in the context, not thrown, when it was %s", async (_case, ciphertext, reason) => {
+    const context = await loadWith(ciphertext());
+
+    expect(context).toMatchObject({ shop: SHOP, openlogi: null, tokenUnreadable: reason, connectionError: null });
+    expect(context?.settings.paused).toBe(true);
+  });
+
+  it("is not reported for a readable token, nor for a shop without one", async () => {
+    await saveShopSettings(db.prisma, cipher, SHOP, { openlogiToken: TOKEN, openlogiAccountCode: "AC1" });
+    await saveShopSettings(db.prisma, cipher, OTHER_SHOP, { paused: false });
+
+    expect((await loadShopContext(db.prisma, cipher, SHOP))?.tokenUnreadable).toBeNull();
+    expect(await loadShopContext(db.prisma, cipher, OTHER_SHOP)).toMatchObject({ openlogi: null, tokenUnreadable: null });
+  });
+
+  it("marks the connection broken with a message that names no token", async () => {
+    await loadWith("garbage");
+    await markTokenUnreadable(db.prisma, SHOP, new Date());
+
+    expect(await loadShopStatus(db.prisma, SHOP)).toMatchObject({ connectionError: TOKEN_UNREADABLE_ERROR });
   });
 });
 

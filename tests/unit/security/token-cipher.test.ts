@@ -1,3 +1,4 @@
+import { decryptLegacyToken } from "../../../app/security/legacy-token-cipher.server";
 import { createTokenCipher, keyIdOf, TokenUnreadableError, type TokenCipher } from "../../../app/security/token-cipher.server";
 import { encryptV1 } from "../../helpers/legacy-token";
 
@@ -98,5 +99,18 @@ describe("token cipher", () => {
   it("rejects a key that is not 32 bytes", () => {
     expect(() => createTokenCipher("abcd")).toThrow(/32 bytes/);
     expect(() => createTokenCipher(NEW_KEY, ["zz".repeat(32)])).toThrow(/32 bytes/);
+  });
+});
+
+describe("legacy v1 tokens (read only by npm run tokens:reencrypt)", () => {
+  it("opens a v1 ciphertext with whichever of the given keys made it", () => {
+    expect(decryptLegacyToken(encryptV1(OLD_KEY, TOKEN), [NEW_KEY, OLD_KEY])).toBe(TOKEN);
+  });
+
+  it("says which key is missing when none opens it, and refuses a cut tag", () => {
+    const stored = encryptV1(OLD_KEY, TOKEN);
+    expect(() => decryptLegacyToken(stored, [NEW_KEY])).toThrow(expect.objectContaining({ reason: "unknown_key" }));
+    const cut = withPart(stored, 2, (tag) => Buffer.from(tag, "base64").subarray(0, 4).toString("base64"));
+    expect(() => decryptLegacyToken(cut, [OLD_KEY])).toThrow(expect.objectContaining({ reason: "malformed" }));
   });
 });

@@ -11,9 +11,12 @@ export const OPENLOGI_TOKEN_MIN_LENGTH = 16;
 export const OPENLOGI_TOKEN_MAX_LENGTH = 4096;
 
 /**
- * Whether `token` can go into `Authorization: Bearer …` as it is. A token that cannot makes
- * fetch throw an error that quotes the whole header, token included.
+ * Whether fetch can send `token` in `Authorization: Bearer …`. A token it cannot send makes it
+ * throw an error that quotes the whole header, token included. Spaces, tabs and line breaks
+ * around the token are allowed: fetch strips them from a header value (Fetch standard,
+ * "normalize"), so a token stored with them before input was checked still works.
  */
 export function isSendableToken(token: string): boolean {
-  return token !== "" && VISIBLE_ASCII.test(token);
+  const core = token.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  return core !== "" && VISIBLE_ASCII.test(core);
 }

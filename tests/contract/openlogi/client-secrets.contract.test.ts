@@ -69,6 +69,14 @@ describe("a token that cannot be sent in a header", () => {
     expect(double.requests).toEqual([]);
     expect(limiter.acquire).not.toHaveBeenCalled();
   });
+
+  it("still sends a token stored with a line break after it, which fetch strips as it always did", async () => {
+    const [shipment] = double.seed([buildShipment({ status: "waiting" })]);
+    const { client } = clientFor({ token: `${DOUBLE_TOKEN}\r\n` });
+
+    expect(await client.getShipment(shipment.id)).toMatchObject({ id: shipment.id });
+    expect(double.requests[0].headers.authorization).toBe(`Bearer ${DOUBLE_TOKEN}`);
+  });
 });
 
 describe("an unexpected error that quotes the Authorization header", () => {

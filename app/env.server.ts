@@ -17,6 +17,12 @@ const schema = z.object({
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .regex(hex64, "TOKEN_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters"),
+  /** Keys that tokens were encrypted under before, comma-separated: read, never written to (README). */
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((key) => key.trim()).filter((key) => key !== ""))
+    .pipe(z.array(z.string().regex(hex64, "each of TOKEN_ENCRYPTION_PREVIOUS_KEYS must be 64 hex characters"))),
   /** Replaces the OpenLogi base URL for every shop (a test double, a proxy). */
   OPENLOGI_API_BASE_URL: z.string().url().optional(),
   /** Replaces https://{shop} in the worker's Admin API calls. */

@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { getEnv } from "../app/env.server";
 import prisma from "../app/models/db.server";
-import { parseSettingPairs } from "../app/models/settings-input";
+import { parseShopSettingsInput, readSettingPairs, SettingsInputError, type ShopSettingsInput } from "../app/models/settings-input";
 import { seedShop } from "../app/models/shop-seed.server";
 import { createTokenCipher } from "../app/security/token-cipher.server";
 
@@ -32,13 +32,32 @@ if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(values.shop!)) {
   process.exit(2);
 }
 
+/** The option a problem's field came from, so the message points at what to retype. */
+const OPTION_OF: Record<string, string> = { openlogiToken: "--openlogi-token", openlogiAccountCode: "--openlogi-account" };
+
+let input: ShopSettingsInput;
+try {
+  // The options override a `--set` pair of the same name: the token and account come only from them.
+  input = parseShopSettingsInput({
+    ...readSettingPairs(values.set!),
+    openlogiToken: values["openlogi-token"],
+    openlogiAccountCode: values["openlogi-account"],
+  });
+} catch (error) {
+  if (!(error instanceof SettingsInputError)) throw error;
+  const lines = error.problems.map(({ field, message }) => `  ${OPTION_OF[field] ?? `--set ${field}`}: ${message}`);
+  console.error(`Nothing was saved:\n${lines.join("\n")}`);
+  process.exit(2);
+}
+const { openlogiToken, openlogiAccountCode, ...settings } = input;
+
 const env = getEnv();
 await seedShop(prisma, createTokenCipher(env.TOKEN_ENCRYPTION_KEY), {
   shop: values.shop!,
   accessToken: values["access-token"]!,
-  openlogiToken: values["openlogi-token"]!,
-  openlogiAccountCode: values["openlogi-account"]!,
-  settings: parseSettingPairs(values.set!),
+  openlogiToken: openlogiToken!,
+  openlogiAccountCode: openlogiAccountCode!,
+  settings,
 });
 console.log(`Seeded ${values.shop}`);
 await prisma.$disconnect();

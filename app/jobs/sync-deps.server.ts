@@ -49,7 +49,7 @@ export function createSyncDeps(options: SyncDepsOptions): SyncDeps {
 
   return {
     prisma,
-    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEY),
+    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEY, env.TOKEN_ENCRYPTION_PREVIOUS_KEYS),
     clock,
     logger,
     openLogiFor: (shop) =>

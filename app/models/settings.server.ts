@@ -1,6 +1,9 @@
 import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
-import type { TokenCipher } from "../security/token-cipher.server";
+import { TokenUnreadableError, type TokenCipher, type TokenUnreadableReason } from "../security/token-cipher.server";
+import { parseShopSettingsInput, type ShopSettingsInput } from "./settings-input";
+
+export type { SettingsPatch } from "./settings-input";
 
 export type OpenLogiEnvironment = "production" | "demo";
 
@@ -8,22 +11,22 @@ export type OpenLogiEnvironment = "production" | "demo";
 export interface ShopContext {
   shop: string;
   settings: SyncSettings;
+  /** null when the shop is not connected, or when its stored token cannot be decrypted. */
   openlogi: { accountCode: string; token: string; environment: OpenLogiEnvironment } | null;
+  /**
+   * Why the stored token cannot be decrypted (`openlogi` is then null), or null. The runner
+   * marks the shop's connection broken with markTokenUnreadable; other shops go on.
+   */
+  tokenUnreadable: TokenUnreadableReason | null;
   connectionError: string | null;
   uninstalled: boolean;
 }
 
-/** Settings a merchant (or `shop:seed`) may change; the keys of SPEC.md's settings table. */
-export interface SettingsPatch {
-  reflectChanges?: boolean;
-  cancelAfterConfirmation?: boolean;
-  modifyAfterConfirmation?: boolean;
-  reflectItemChanges?: boolean;
-  shipmentKey?: ShipmentKeyKind;
-  locationId?: string | null;
-  paused?: boolean;
-  environment?: OpenLogiEnvironment;
-}
+/**
+ * The connection error of a shop whose stored token cannot be decrypted. The merchant can
+ * enter the token again; `npm run tokens:reencrypt` clears it once it can read the token.
+ */
+export const TOKEN_UNREADABLE_ERROR = "The saved OpenLogi token could not be decrypted. Enter the token again.";
 
 export function toSyncSettings(row: ShopSettings): SyncSettings {
   return {
@@ -49,19 +52,28 @@ export async function loadShopContext(
 ): Promise<ShopContext | null> {
   const row = await prisma.shopSettings.findUnique({ where: { shop } });
   if (!row) return null;
+  const token = isConnected(row) ? readToken(cipher, row.openlogiTokenCiphertext!, shop) : null;
   return {
     shop,
     settings: toSyncSettings(row),
-    openlogi: isConnected(row)
-      ? {
-          accountCode: row.openlogiAccountCode!,
-          token: cipher.decrypt(row.openlogiTokenCiphertext!),
-          environment: row.environment as OpenLogiEnvironment,
-        }
-      : null,
+    openlogi:
+      typeof token === "string"
+        ? { accountCode: row.openlogiAccountCode!, token, environment: row.environment as OpenLogiEnvironment }
+        : null,
+    tokenUnreadable: token instanceof TokenUnreadableError ? token.reason : null,
     connectionError: row.connectionError,
     uninstalled: row.uninstalledAt !== null,
   };
+}
+
+/** A row that cannot be decrypted is reported, not thrown: one shop's bad row must not stop a batch. */
+function readToken(cipher: TokenCipher, stored: string, shop: string): string | TokenUnreadableError {
+  try {
+    return cipher.decrypt(stored, shop);
+  } catch (error) {
+    if (error instanceof TokenUnreadableError) return error;
+    throw error;
+  }
 }
 
 /** What a browser may see of a shop's connection: never the token. */
@@ -76,18 +88,22 @@ export async function loadShopStatus(prisma: PrismaClient, shop: string) {
   };
 }
 
-/** Creates or updates a shop's settings; a new token clears a broken connection. */
+/**
+ * Creates or updates a shop's settings; a new token clears a broken connection. The input is
+ * checked again here (SettingsInputError, nothing saved), so no caller can store a token that
+ * would break the Authorization header.
+ */
 export async function saveShopSettings(
   prisma: PrismaClient,
   cipher: TokenCipher,
   shop: string,
-  patch: SettingsPatch & { openlogiToken?: string; openlogiAccountCode?: string },
+  patch: ShopSettingsInput,
 ): Promise<ShopSettings> {
-  const { openlogiToken, ...rest } = patch;
+  const { openlogiToken, ...rest } = parseShopSettingsInput(patch);
   const data = {
     ...rest,
     ...(openlogiToken !== undefined
-      ? { openlogiTokenCiphertext: cipher.encrypt(openlogiToken), connectionError: null, connectionErrorAt: null }
+      ? { openlogiTokenCiphertext: cipher.encrypt(openlogiToken, shop), connectionError: null, connectionErrorAt: null }
       : {}),
     uninstalledAt: null,
   };
@@ -100,6 +116,11 @@ export async function markConnectionBroken(prisma: PrismaClient, shop: string, m
     where: { shop },
     data: { connectionError: message, connectionErrorAt: now },
   });
+}
+
+/** The stored token cannot be decrypted: the connection is broken until the token is readable again. */
+export async function markTokenUnreadable(prisma: PrismaClient, shop: string, now: Date) {
+  await markConnectionBroken(prisma, shop, TOKEN_UNREADABLE_ERROR, now);
 }
 
 export async function markUninstalled(prisma: PrismaClient, shop: string, now: Date) {

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@prisma/client";
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { TokenCipher } from "../security/token-cipher.server";
-import { saveShopSettings, type SettingsPatch } from "./settings.server";
+import { parseShopSettingsInput, type SettingsPatch } from "./settings-input";
+import { saveShopSettings } from "./settings.server";
 import { wakeShopJobs } from "./sync-job.server";
 
 export interface ShopSeed {
@@ -17,9 +18,15 @@ export interface ShopSeed {
 /**
  * Registers a shop without OAuth: an offline session (as Shopify's token exchange would
  * store it) and the sync settings with the OpenLogi token encrypted. Used by
- * `npm run shop:seed`, the sandbox and the tests.
+ * `npm run shop:seed`, the sandbox and the tests. Bad settings throw SettingsInputError
+ * before anything is stored.
  */
 export async function seedShop(prisma: PrismaClient, cipher: TokenCipher, seed: ShopSeed, now = new Date()) {
+  const input = parseShopSettingsInput({
+    ...seed.settings,
+    openlogiToken: seed.openlogiToken,
+    openlogiAccountCode: seed.openlogiAccountCode,
+  });
   const storage = new PrismaSessionStorage(prisma);
   await storage.storeSession(
     new Session({
@@ -31,10 +38,6 @@ export async function seedShop(prisma: PrismaClient, cipher: TokenCipher, seed: 
       accessToken: seed.accessToken,
     }),
   );
-  await saveShopSettings(prisma, cipher, seed.shop, {
-    ...seed.settings,
-    openlogiToken: seed.openlogiToken,
-    openlogiAccountCode: seed.openlogiAccountCode,
-  });
+  await saveShopSettings(prisma, cipher, seed.shop, input);
   await wakeShopJobs(prisma, seed.shop, now);
 }

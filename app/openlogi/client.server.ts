@@ -24,6 +24,8 @@ import {
   OpenLogiServerError,
 } from "./errors";
 import type { RateLimiter } from "./rate-limiter.server";
+import { isSendableToken } from "../security/openlogi-token";
+import { scrubSecrets } from "../security/scrub-secrets";
 
 export type OpenLogiEnvironment = "production" | "demo";
 
@@ -81,13 +83,16 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
   async function send(
     request: (signal: AbortSignal) => Promise<{ data?: unknown; response: Response }>
   ): Promise<unknown> {
+    // fetch would refuse such a token with an error that quotes the whole header; asking
+    // again cannot help, so the shop's connection is broken until the token is entered again.
+    if (!isSendableToken(token)) throw new OpenLogiAuthError(null, "invalid_token", MALFORMED_TOKEN);
     await limiter.acquire(token);
     try {
       const { data } = await request(AbortSignal.timeout(timeoutMs));
       return data;
     } catch (e) {
       if (e instanceof OpenLogiRateLimitedError) await limiter.backOff(token, e.retryAfterMs);
-      throw asOpenLogiError(e);
+      throw asOpenLogiError(e, token);
     }
   }
 
@@ -217,19 +222,27 @@ function retryAfterMs(headers: Headers): number {
   return DEFAULT_RETRY_AFTER_MS;
 }
 
+const MALFORMED_TOKEN =
+  "The OpenLogi token holds a character an HTTP header cannot carry (whitespace, a control character or non-ASCII): enter it again";
+
 /** Timeouts and dropped connections are 5xx-like: the work may have been done. */
-function asOpenLogiError(e: unknown): unknown {
+function asOpenLogiError(e: unknown, token: string): OpenLogiError {
   if (e instanceof OpenLogiError) return e;
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
     return new OpenLogiServerError(null, "", { cause: e, timedOut: true });
   }
   if (e instanceof TypeError && e.message === "fetch failed") {
-    const cause = e.cause instanceof Error ? e.cause.message : undefined;
+    const cause = e.cause instanceof Error ? scrubSecrets(e.cause.message, [token]) : undefined;
     return new OpenLogiServerError(null, "", { cause: e, reason: cause });
   }
   // A 2xx whose JSON does not parse: the work may still have been done.
   if (e instanceof SyntaxError) return new OpenLogiServerError(200, "", { cause: e, reason: "invalid JSON" });
-  return e;
+  // Anything else (a header or body fetch refuses, a fault in fetch itself) is unexpected, and
+  // whether the request left is unknown: retryable, GET before writing again, like a 5xx. Its
+  // text may quote the Authorization header, so it is scrubbed and the original is not kept.
+  const name = e instanceof Error ? e.name : typeof e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new OpenLogiServerError(null, "", { reason: `unexpected ${name}: ${scrubSecrets(message, [token])}` });
 }
 
 /**

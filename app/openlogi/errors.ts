@@ -75,12 +75,15 @@ export class OpenLogiClientError extends OpenLogiError {
   }
 }
 
-/** 401, 402, 403: the connection is broken; the caller pauses the shop until it is fixed. */
+/**
+ * 401, 402, 403: the connection is broken; the caller pauses the shop until it is fixed.
+ * `status` is null when the client refused to send the token at all (it cannot be a header).
+ */
 export class OpenLogiAuthError extends OpenLogiError {
   readonly category = "auth";
   readonly retryable = false;
 
-  constructor(status: 401 | 402 | 403, readonly error: string | null, readonly errorDescription: string | null) {
+  constructor(status: 401 | 402 | 403 | null, readonly error: string | null, readonly errorDescription: string | null) {
     super(clientMessage(status, error, errorDescription, null), status);
   }
 }
@@ -107,7 +110,7 @@ export function describeOpenLogiError(e: unknown): OpenLogiErrorDescription {
 }
 
 function clientMessage(
-  status: number,
+  status: number | null,
   error: string | null,
   errorDescription: string | null,
   errors: Record<string, string> | null

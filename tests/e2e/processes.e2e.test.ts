@@ -67,10 +67,27 @@ describe("npm run shop:seed", () => {
 
   it.each([
     [["--shop", SHOP], /Missing: --access-token, --openlogi-token, --openlogi-account/],
-    [["--shop", "not-a-shop.com", "--access-token", "a", "--openlogi-token", "b", "--openlogi-account", "c"], /myshopify\.com/],
-    [["--shop", SHOP, "--access-token", "a", "--openlogi-token", "b", "--openlogi-account", "c", "--set", "paused=maybe"], /true or false/],
+    [["--shop", "not-a-shop.com", "--access-token", "a", "--openlogi-token", DOUBLE_TOKEN, "--openlogi-account", "c"], /myshopify\.com/],
+    [["--shop", SHOP, "--access-token", "a", "--openlogi-token", DOUBLE_TOKEN, "--openlogi-account", "c", "--set", "paused=maybe"], /--set paused: takes true or false/],
+    [["--shop", SHOP, "--access-token", "a", "--openlogi-token", DOUBLE_TOKEN, "--openlogi-account", "TS-001"], /--openlogi-account: takes letters and digits only/],
   ])("refuses %j with a clear message", async (args, message) => {
     await expect(seed(...args)).rejects.toMatchObject({ stderr: expect.stringMatching(message) });
+  });
+
+  it("refuses a token with a newline without echoing it, and saves nothing", async () => {
+    const shop = "newline.myshopify.com";
+    const token = "openlogi-first-line\nsecond-line-of-token";
+
+    const refused = seed("--shop", shop, "--access-token", "a", "--openlogi-token", token, "--openlogi-account", "TS001");
+
+    await expect(refused).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Nothing was saved:\n {2}--openlogi-token: may hold only visible ASCII characters/),
+    });
+    const { stderr } = (await refused.catch((error: { stderr: string }) => error)) as { stderr: string };
+    expect(stderr).not.toMatch(/first-line|second-line/);
+    expect(await new PrismaSessionStorage(db.prisma).loadSession(`offline_${shop}`)).toBeUndefined();
+    expect(await db.prisma.shopSettings.findUnique({ where: { shop } })).toBeNull();
   });
 });
 

@@ -5,14 +5,22 @@
  * the worker to release — as graphile-worker does it.
  */
 import { loadEditPayloads } from "../models/order-edits.server";
-import { loadShopContext, markConnectionBroken, type ShopContext } from "../models/settings.server";
+import {
+  loadShopContext,
+  markConnectionBroken,
+  markTokenUnreadable,
+  TOKEN_UNREADABLE_ERROR,
+  type ShopContext,
+} from "../models/settings.server";
 import { completeJob, failJob, rescheduleJob, touchJob, type ClaimedJob } from "../models/sync-job.server";
 import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
+import { scrubSecrets } from "../security/scrub-secrets";
 import { ShopifyAuthError } from "../shopify/errors";
 import { decideSync } from "../sync/decide-sync";
 import { shipmentKeyOf } from "../sync/shipment-key";
 import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
 import { addedLineItemIds } from "./edit-additions";
+import type { Scrub } from "./execution-context";
 import { planFailure } from "./failure-policy";
 import type { ExecutionOutcome } from "./outcomes";
 import { recordOutcome } from "./record-outcome.server";
@@ -28,6 +36,7 @@ interface Batch {
   shouldStop: () => boolean;
   take(job: ClaimedJob): void;
 }
+
 
 /**
  * Runs the batch and returns the ids of the jobs it did not start (when asked to stop),
@@ -62,6 +71,18 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     }
     return;
   }
+  if (context?.tokenUnreadable) {
+    // One shop's undecryptable row marks that shop broken; the batch's other shops go on.
+    if (!context.connectionError) {
+      await markTokenUnreadable(prisma, shop, clock());
+      deps.logger.warn({ shop, reason: context.tokenUnreadable }, "stored OpenLogi token unreadable");
+    }
+    for (const job of jobs) {
+      batch.take(job);
+      await waitForConnection(deps, job, "connection_broken", TOKEN_UNREADABLE_ERROR);
+    }
+    return;
+  }
   if (!context || !context.openlogi || context.connectionError) {
     const reason: ExecutionOutcome = context?.connectionError ? "connection_broken" : "openlogi_not_connected";
     for (const job of jobs) {
@@ -70,6 +91,8 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     }
     return;
   }
+  const token = context.openlogi.token;
+  const scrub: Scrub = (text) => scrubSecrets(text, [token]);
 
   // Read every order first: the shipment keys of the whole batch go into one lookup.
   const orders = new Map<number, OrderSnapshot | null>();
@@ -80,7 +103,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
       orders.set(job.id, await readOrder(`gid://shopify/Order/${job.orderId}`));
     } catch (error) {
       batch.take(job);
-      await settleFailure(deps, job, error, null);
+      await settleFailure(deps, job, error, null, scrub);
     }
   }
   const ready = jobs.filter((job) => orders.has(job.id));
@@ -100,9 +123,9 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     ready.forEach(batch.take);
     // A refused lookup (a mistyped account code, a revoked token) is the connection's fault, not the jobs'.
     if (error instanceof OpenLogiAuthError || error instanceof OpenLogiClientError) {
-      return holdShop(deps, shop, error, ready, orders);
+      return holdShop(deps, shop, scrub(error.message), ready, orders);
     }
-    for (const job of ready) await settleFailure(deps, job, error, orders.get(job.id) ?? null);
+    for (const job of ready) await settleFailure(deps, job, error, orders.get(job.id) ?? null, scrub);
     return;
   }
 
@@ -116,12 +139,12 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     const order = orders.get(job.id) ?? null;
     try {
       if (!order) {
-        await recordOutcome(deps, job, null, null, { action: "none", outcome: "order_not_found" });
+        await recordOutcome(deps, job, null, null, { action: "none", outcome: "order_not_found" }, scrub);
       } else {
         const key = shipmentKeyOf(order, context.settings.shipmentKey);
         const mine = shipments.filter((s) => s.identifier === key || (!s.identifier && s.orderNo === key));
         const edits = job.task === "cancelled" ? [] : await loadEditPayloads(prisma, shop, job.orderId);
-        await syncOrder(deps, context, openlogi, job, { order, shipments: mine, addedLineItemIds: addedLineItemIds(edits) });
+        await syncOrder(deps, context, openlogi, job, { order, shipments: mine, addedLineItemIds: addedLineItemIds(edits) }, scrub);
       }
       await completeJob(prisma, job.id, clock());
     } catch (error) {
@@ -129,9 +152,9 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
         // The rest of this shop's batch waits too: every call would fail the same way.
         const rest = ready.slice(index);
         rest.forEach(batch.take);
-        return holdShop(deps, shop, error, rest, orders);
+        return holdShop(deps, shop, scrub(error.message), rest, orders);
       }
-      await settleFailure(deps, job, error, order);
+      await settleFailure(deps, job, error, order, scrub);
     }
   }
 }
@@ -153,21 +176,25 @@ function needsShipment(context: ShopContext, job: ClaimedJob, order: OrderSnapsh
 async function holdShop(
   deps: SyncDeps,
   shop: string,
-  error: OpenLogiAuthError | OpenLogiClientError,
+  message: string,
   jobs: ClaimedJob[],
   orders: Map<number, OrderSnapshot | null>,
 ) {
-  await markConnectionBroken(deps.prisma, shop, error.message, deps.clock());
+  await markConnectionBroken(deps.prisma, shop, message, deps.clock());
   for (const job of jobs) {
-    await waitForConnection(deps, job, "connection_broken", error.message, orders.get(job.id));
+    await waitForConnection(deps, job, "connection_broken", message, orders.get(job.id));
   }
 }
 
-/** Carries out the failure policy: defer (no attempt used), retry after backoff, or fail for good. */
-async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, order: OrderSnapshot | null) {
+/**
+ * Carries out the failure policy: defer (no attempt used), retry after backoff, or fail for
+ * good. An unexpected error's message may quote the token (fetch quotes a header it
+ * refuses): it is scrubbed before it is stored or logged.
+ */
+async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, order: OrderSnapshot | null, scrub: Scrub) {
   const { prisma, clock, logger } = deps;
   const now = clock();
-  const message = error instanceof Error ? error.message : String(error);
+  const message = scrub(error instanceof Error ? error.message : String(error));
   const log = logger.child({ shop: job.shop, orderId: job.orderId, jobId: job.id, attempt: job.attempts });
   const plan = planFailure(error, job.attempts, job.maxAttempts);
   switch (plan.kind) {
@@ -182,7 +209,7 @@ async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, or
     case "fail": {
       await failJob(prisma, job.id, message, now);
       const outcome: ExecutionOutcome = error instanceof ShopifyAuthError ? "shopify_unauthorized" : "failed";
-      await recordOutcome(deps, job, order, null, { action: "none", outcome, message });
+      await recordOutcome(deps, job, order, null, { action: "none", outcome, message }, scrub);
       log.error({ err: message }, "job failed");
       return;
     }

@@ -5,7 +5,7 @@ import { describeOpenLogiError, OpenLogiClientError } from "../openlogi/errors";
 import { decideSync } from "../sync/decide-sync";
 import type { OrderSnapshot, ShipmentSnapshot, SyncDecision, SyncEvent } from "../sync/types";
 import { executeDecision } from "./execute-decision.server";
-import type { ExecutionContext } from "./execution-context";
+import type { ExecutionContext, Scrub } from "./execution-context";
 import { actionOf, type Executed } from "./history-entry";
 import { recordOutcome } from "./record-outcome.server";
 import type { OpenLogiApi, SyncDeps } from "./sync-deps.server";
@@ -24,6 +24,7 @@ export async function syncOrder(
   openlogi: OpenLogiApi,
   job: ClaimedJob,
   { order, shipments, addedLineItemIds }: OrderRead,
+  scrub: Scrub,
 ) {
   const event = eventOf(job);
   const decide = (seen: ShipmentSnapshot | null) =>
@@ -35,13 +36,13 @@ export async function syncOrder(
       addedLineItemIds,
       settings: context.settings,
     });
-  const ctx: ExecutionContext = { deps, shop: context.shop, openlogi, job, order, decide };
+  const ctx: ExecutionContext = { deps, shop: context.shop, openlogi, job, order, decide, scrub };
   for (const shipment of shipments.length > 0 ? shipments : [null]) {
     const startedAt = deps.clock();
     const decision = decide(shipment);
     try {
       const executed = await executeDecision(ctx, decision, shipment);
-      await recordOutcome(deps, job, order, shipment, { ...executed, decision, startedAt });
+      await recordOutcome(deps, job, order, shipment, { ...executed, decision, startedAt }, scrub);
     } catch (error) {
       if (!(error instanceof OpenLogiClientError) || shipment === null) throw error;
       await decideAgainAfterRefusal(ctx, decision, shipment, error, startedAt);
@@ -65,18 +66,18 @@ async function decideAgainAfterRefusal(
   const { deps, job, order } = ctx;
   const now = await ctx.openlogi.getShipment(seen.id);
   if (now !== null && now.status === seen.status) {
-    await recordOutcome(deps, job, order, seen, refused(decision, refusal, startedAt));
+    await recordOutcome(deps, job, order, seen, refused(decision, refusal, startedAt), ctx.scrub);
     return;
   }
   const again = ctx.decide(now);
   const redecided = { after: describeOpenLogiError(refusal), statusBefore: seen.status };
   try {
     const executed = await executeDecision(ctx, again, now);
-    await recordOutcome(deps, job, order, now, { ...executed, decision: again, startedAt, extra: { ...executed.extra, redecided } });
+    await recordOutcome(deps, job, order, now, { ...executed, decision: again, startedAt, extra: { ...executed.extra, redecided } }, ctx.scrub);
   } catch (error) {
     if (!(error instanceof OpenLogiClientError)) throw error;
     const record = refused(again, error, startedAt);
-    await recordOutcome(deps, job, order, now, { ...record, extra: { ...record.extra, redecided } });
+    await recordOutcome(deps, job, order, now, { ...record, extra: { ...record.extra, redecided } }, ctx.scrub);
   }
 }
 

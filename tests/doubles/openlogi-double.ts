@@ -571,11 +571,17 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
         if (!CANCELLABLE_STATUSES.has(status)) return refused(status, "キャンセルリクエスト");
         stored.data = { ...shipment, status: "cancel_request" };
         return { status: 200, json: stored.data, operation: operationId };
-      case "modifyShipment":
+      case "modifyShipment": {
         if (!REQUESTABLE_STATUSES.has(status)) return refused(status, "修正リクエスト");
+        // The schema requires `identifier` without typing it; OpenLogi names shipments by a string.
+        const { identifier } = parsed.body as { identifier?: unknown };
+        if (typeof identifier !== "string" || identifier === "") {
+          return validationFailed({ identifier: "identifierは文字列で指定してください。" });
+        }
         // OpenLogi's staff apply the change by hand later; the shipment only shows the request.
         stored.data = { ...shipment, status: "modify_request" };
         return { status: 200, json: stored.data, operation: operationId };
+      }
     }
   }
 

@@ -17,6 +17,9 @@ import { startAppHarness, type AppHarness } from "./app-harness";
 
 export const SHOP = "e2e-shop.myshopify.com";
 export const ADMIN_TOKEN = "shpat_e2e_offline_token";
+/** A second shop, for what one shop must never do to another. */
+export const OTHER_SHOP = "e2e-other.myshopify.com";
+export const OTHER_ADMIN_TOKEN = "shpat_e2e_other_offline_token";
 
 /**
  * Everything between Shopify and OpenLogi, for real: signed webhooks into the Remix
@@ -32,8 +35,10 @@ export interface SyncWorld {
   worker: Worker;
   /** Puts the order in Shopify and, for each status given, a shipment in OpenLogi. */
   seedOrder(order: OrderSnapshot, ...statuses: ShipmentStatus[]): ShipmentResponse[];
-  setOrder(order: OrderSnapshot): void;
+  setOrder(order: OrderSnapshot, shop?: string): void;
   setSettings(patch: SettingsPatch & { openlogiToken?: string }): Promise<void>;
+  /** Installs {@link OTHER_SHOP}, connected to the same OpenLogi account. */
+  seedOtherShop(patch?: SettingsPatch): Promise<void>;
   send(topic: "orders/cancelled" | "orders/updated" | "orders/edited", order: OrderSnapshot, options?: SendOptions): Promise<Response>;
   /** Runs the worker until nothing is due; returns how many jobs it claimed. */
   drain(): Promise<number>;
@@ -44,6 +49,8 @@ export interface SyncWorld {
 }
 
 interface SendOptions {
+  /** The shop the webhook is for; {@link SHOP} when left out. */
+  shop?: string;
   webhookId?: string;
   triggeredAt?: Date;
   editId?: number;
@@ -56,7 +63,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
   const app = await startAppHarness();
   const openlogi = await startOpenLogiDouble({ tokens: { [DOUBLE_TOKEN]: [DOUBLE_ACCOUNT] } });
   openlogi.setRateLimit(100_000); // pacing has tests of its own; here it would only slow things down
-  const admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN } });
+  const admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN, [OTHER_SHOP]: OTHER_ADMIN_TOKEN } });
   // The webhook route stamps a job due at the real time it arrives; a clock a day ahead finds
   // every arrived job due however slowly the tests run (one second ahead failed on a slow first test).
   const clock = createFixedClock(new Date(Date.now() + 24 * 60 * 60_000));
@@ -111,11 +118,20 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
         }),
       );
     },
-    setOrder(order) {
-      admin.setOrder(SHOP, adminOrderFixture(order));
+    setOrder(order, shop = SHOP) {
+      admin.setOrder(shop, adminOrderFixture(order));
     },
     async setSettings(patch) {
       await seed(patch);
+    },
+    async seedOtherShop(patch = {}) {
+      await seedShop(app.db.prisma, cipher, {
+        shop: OTHER_SHOP,
+        accessToken: OTHER_ADMIN_TOKEN,
+        openlogiToken: DOUBLE_TOKEN,
+        openlogiAccountCode: DOUBLE_ACCOUNT,
+        settings: patch,
+      }, clock.now());
     },
     send(topic, order, options = {}) {
       const payload =
@@ -126,7 +142,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
             : webhookPayloads.edited(order, options.editId ?? ++editIds, options.edit);
       return app.sendWebhook(`/webhooks/${topic}`, {
         topic,
-        shop: SHOP,
+        shop: options.shop ?? SHOP,
         payload,
         webhookId: options.webhookId,
         triggeredAt: (options.triggeredAt ?? clock.now()).toISOString(),

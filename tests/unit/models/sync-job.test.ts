@@ -2,6 +2,7 @@ import { createPrismaClient } from "../../../app/models/db.server";
 import {
   claimJobs,
   completeJob,
+  failExhaustedJobs,
   failJob,
   releaseJobs,
   rescheduleJob,
@@ -119,5 +120,36 @@ describe("claimJobs", () => {
       attempts: 0,
       lockedBy: null,
     });
+  });
+
+  it("fails a job that crashed its worker on every attempt instead of claiming it forever", async () => {
+    // GIVEN a job whose worker died during each of its attempts
+    const job = await enqueue("A", at(1));
+    let now = at(2);
+    for (let attempt = 1; attempt <= job.maxAttempts; attempt++) {
+      expect((await claim(`w${attempt}`, now)).map((claimed) => claimed.id)).toEqual([job.id]);
+      now = new Date(now.getTime() + LEASE + 1_000); // the lease runs out
+    }
+    // WHEN the lease of the last attempt has run out
+    expect(await claim("w-next", now)).toEqual([]);
+    const failed = await failExhaustedJobs(db.prisma, { now, leaseMs: LEASE });
+    // THEN it is failed, once, with its error and its webhook, and never claimed again
+    expect(failed.map((f) => [f.id, f.status, f.webhookEvent.webhookId])).toEqual([[job.id, "failed", expect.any(String)]]);
+    expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "failed",
+      attempts: job.maxAttempts,
+      lastError: "the worker stopped during every attempt",
+      lockedBy: null,
+    });
+    expect(await failExhaustedJobs(db.prisma, { now, leaseMs: LEASE })).toEqual([]);
+    expect(await claim("w-later", new Date(now.getTime() + LEASE * 10))).toEqual([]);
+  });
+
+  it("leaves a job whose last attempt is still running to its worker", async () => {
+    const job = await enqueue("A", at(1));
+    await db.prisma.syncJob.update({ where: { id: job.id }, data: { attempts: job.maxAttempts - 1 } });
+    await claim("w1", at(2));
+    expect(await failExhaustedJobs(db.prisma, { now: at(3), leaseMs: LEASE })).toEqual([]);
+    expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "running", lockedBy: "w1" });
   });
 });

@@ -1,15 +1,15 @@
 import type { PrismaClient } from "@prisma/client";
+import { MalformedPayloadError } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { markUninstalled } from "../models/settings.server";
 import { deleteSessions, eraseOrders, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
+import { parseLifecyclePayload, type LifecycleTopic } from "./lifecycle-payloads";
 import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
-
-export const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
-export type LifecycleTopic = "app/uninstalled" | "app/scopes_update" | (typeof COMPLIANCE_TOPICS)[number];
 
 /**
  * The app's own lifecycle (app/uninstalled, app/scopes_update) and the compliance topics.
- * None of them loads the shop's session: after an uninstall its token is dead.
+ * None of them loads the shop's session: after an uninstall its token is dead. A body that
+ * does not agree with its topic or shop header is a 400 and changes nothing.
  */
 export async function receiveLifecycleWebhook(
   prisma: PrismaClient,
@@ -18,30 +18,41 @@ export async function receiveLifecycleWebhook(
   validate: ValidateWebhook,
   now: () => Date = () => new Date(),
 ): Promise<Response> {
-  const { topic, shop, payload } = await verifyWebhook(request, validate, topics);
-  const body = (payload ?? {}) as Record<string, unknown>;
-  switch (topic) {
+  const webhook = await verifyWebhook(request, validate, topics);
+  const { shop } = webhook;
+  let lifecycle;
+  try {
+    lifecycle = parseLifecyclePayload(webhook.topic, shop, webhook.payload);
+  } catch (error) {
+    if (error instanceof MalformedPayloadError) return new Response(error.message, { status: 400 });
+    throw error;
+  }
+  switch (lifecycle.topic) {
     case "app/uninstalled":
       await handleAppUninstalled(prisma, shop, now());
       break;
     case "app/scopes_update":
-      if (Array.isArray(body.current)) await updateOfflineScopes(prisma, shop, body.current.map(String));
+      // Keeps the stored session's scopes in step with what the merchant granted.
+      await updateOfflineScopes(prisma, shop, lifecycle.scopes);
       break;
     case "customers/data_request":
-      // Nothing to do here: the history page shows all the app holds for an order.
-      logger.info({ shop, topic }, "customer data request received");
+      // Nothing to do here: the history page shows all the app holds for an order, for the
+      // merchant to pass on.
+      logger.info({ shop, topic: lifecycle.topic }, "customer data request received");
       break;
     case "customers/redact":
-      await eraseOrders(prisma, shop, Array.isArray(body.orders_to_redact) ? body.orders_to_redact.map(String) : []);
+      // The history keeps order ids, names and recipient changes: the listed orders' rows go.
+      await eraseOrders(prisma, shop, lifecycle.orderIds);
       break;
     case "shop/redact":
       await eraseShop(prisma, shop);
       break;
     default: {
-      const unhandled: never = topic;
-      throw new Error(`Unhandled topic ${String(unhandled)}`);
+      const unhandled: never = lifecycle;
+      throw new Error(`Unhandled topic ${JSON.stringify(unhandled)}`);
     }
   }
+  logger.info({ shop, webhookId: webhook.webhookId, topic: lifecycle.topic }, "webhook received");
   return new Response();
 }
 

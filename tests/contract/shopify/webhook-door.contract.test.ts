@@ -176,3 +176,87 @@ describe("uninstall and privacy webhooks after the shop's offline token has expi
     expect(await app.db.prisma.session.findUniqueOrThrow({ where: { id: `offline_${EXPIRED_SHOP}` } })).toEqual(before);
   });
 });
+
+describe("the body must agree with its headers", () => {
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+
+  beforeAll(async () => {
+    // GIVEN two shops with sessions, settings, history and a stored order webhook with its job
+    for (const [index, shop] of [SHOP, OTHER_SHOP].entries()) {
+      await app.db.prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: `shpat_${index}`, scope: "read_orders" } });
+      await app.db.prisma.shopSettings.create({ data: { shop } });
+      await app.db.prisma.syncHistory.create({
+        data: { shop, list: "cancel", orderId: "8001", action: "none", outcome: "no_shipment", startedAt: hourAgo, finishedAt: hourAgo },
+      });
+      const response = await app.sendWebhook("/webhooks/orders/edited", {
+        topic: "orders/edited", shop, payload: { order_edit: { id: 80 + index, order_id: 8001 } },
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
+  // A signed orders/updated body of SHOP, as an attacker who saw it would resend it.
+  const updatedOrder = {
+    id: 8001, admin_graphql_api_id: "gid://shopify/Order/8001", name: "#8001", cancelled_at: null,
+    updated_at: "2026-11-20T10:00:00+09:00", order_status_url: `https://${SHOP}/1/orders/abc/authenticate?key=k`,
+  };
+
+  it.each([
+    ["/webhooks/compliance", "shop/redact", SHOP],
+    ["/webhooks/compliance", "shop/redact", OTHER_SHOP],
+    ["/webhooks/compliance", "customers/redact", SHOP],
+    ["/webhooks/compliance", "customers/data_request", SHOP],
+    ["/webhooks/app/uninstalled", "app/uninstalled", SHOP],
+    ["/webhooks/app/uninstalled", "app/uninstalled", OTHER_SHOP],
+    ["/webhooks/app/scopes_update", "app/scopes_update", SHOP],
+    ["/webhooks/orders/cancelled", "orders/cancelled", SHOP],
+    ["/webhooks/orders/cancelled", "orders/cancelled", OTHER_SHOP],
+  ])("answers 400 to a signed order payload resent to %s as %s for %s, and changes nothing", async (path, topic, shop) => {
+    const before = await allRows();
+    const response = await app.sendWebhook(path, { topic, shop, payload: updatedOrder });
+    expect(response.status).toBe(400);
+    expect(await allRows()).toEqual(before);
+  });
+
+  it.each([
+    ["/webhooks/compliance", "shop/redact", { shop_id: 2, shop_domain: OTHER_SHOP }],
+    ["/webhooks/compliance", "customers/redact", { shop_id: 2, shop_domain: OTHER_SHOP, customer: { id: 5 }, orders_to_redact: [8001] }],
+    ["/webhooks/app/uninstalled", "app/uninstalled", { id: 2, name: "Other", myshopify_domain: OTHER_SHOP }],
+  ])("answers 400 to another shop's %s body (%s) under this shop's header, and changes nothing", async (path, topic, payload) => {
+    const before = await allRows();
+    const response = await app.sendWebhook(path, { topic, shop: SHOP, payload });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("X-Shopify-Shop-Domain");
+    expect(await allRows()).toEqual(before);
+  });
+
+  it("answers 400 to this shop's customers/redact body resent as shop/redact, and changes nothing", async () => {
+    const before = await allRows();
+    const response = await app.sendWebhook("/webhooks/compliance", {
+      topic: "shop/redact", shop: SHOP, payload: { shop_id: 1, shop_domain: SHOP, customer: { id: 5 }, orders_to_redact: [8001] },
+    });
+    expect(response.status).toBe(400);
+    expect(await allRows()).toEqual(before);
+  });
+
+  it.each([
+    ["/webhooks/app/uninstalled", "shop/redact", { shop_id: 1, shop_domain: SHOP }],
+    ["/webhooks/app/scopes_update", "app/uninstalled", { id: 1, myshopify_domain: SHOP }],
+    ["/webhooks/compliance", "app/uninstalled", { id: 1, myshopify_domain: SHOP }],
+  ])("answers 400 when %s receives %s, and changes nothing", async (path, topic, payload) => {
+    const before = await allRows();
+    const response = await app.sendWebhook(path, { topic, shop: SHOP, payload });
+    expect(response.status).toBe(400);
+    expect(await allRows()).toEqual(before);
+  });
+
+  it("answers 400 to an app/scopes_update body whose scopes are not lists, and changes nothing", async () => {
+    const before = await allRows();
+    const response = await app.sendWebhook("/webhooks/app/scopes_update", {
+      topic: "app/scopes_update", shop: SHOP,
+      payload: { id: 1, shop_id: "gid://shopify/Shop/1", previous: "read_orders", current: "", updated_at: "2026-11-20T00:00:00Z" },
+    });
+    expect(response.status).toBe(400);
+    expect(await allRows()).toEqual(before);
+  });
+});

@@ -9,7 +9,7 @@ export type OrderTopic = (typeof ORDER_TOPICS)[number];
 export const shopifyId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
 const orderGid = z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/);
 
-const orderFields = z.object({ id: shopifyId, admin_graphql_api_id: orderGid.optional(), updated_at: z.string().optional() });
+const orderFields = z.object({ id: shopifyId, admin_graphql_api_id: orderGid.optional() });
 // The GID carries the id's exact digits even where a JSON parser rounded the number.
 const exactId = <T extends z.infer<typeof orderFields>>(body: T) => ({ ...body, id: body.admin_graphql_api_id?.split("/").pop() ?? body.id });
 const orderPayload = orderFields.transform(exactId);
@@ -22,12 +22,18 @@ export class MalformedPayloadError extends Error {
   readonly retryable = false;
 }
 
+/** The headers that name a delivery: Shopify keeps the webhook id across retries, the event id across subscriptions. */
+export interface Delivery {
+  webhookId: string;
+  eventId?: string;
+}
+
 /**
  * Which job a verified order webhook becomes. The job key is the idempotency key:
- * one cancellation per order, one job per `order_edit.id`, one per order version
- * (`updated_at`) for `orders/updated` — so a redelivery under a new webhook id has one effect.
+ * one cancellation per order, one job per `order_edit.id`, one per event for
+ * `orders/updated` — so a redelivery, or one event sent to two subscriptions, has one effect.
  */
-export function jobSpecFor(topic: OrderTopic, shop: string, webhookId: string, payload: unknown): JobSpec {
+export function jobSpecFor(topic: OrderTopic, shop: string, delivery: Delivery, payload: unknown): JobSpec {
   switch (topic) {
     case "orders/cancelled": {
       const order = parsePayload(cancelledPayload, payload, topic);
@@ -39,8 +45,10 @@ export function jobSpecFor(topic: OrderTopic, shop: string, webhookId: string, p
     }
     case "orders/updated": {
       const order = parsePayload(orderPayload, payload, topic);
-      const version = order.updated_at ?? webhookId;
-      return { task: "updated", orderId: order.id, jobKey: `${shop}:updated:${order.id}:${version}` };
+      // Not updated_at: it has one-second precision, and a second change within that second
+      // is an event of its own. Without an event id, the webhook id still names one delivery.
+      const event = delivery.eventId ?? delivery.webhookId;
+      return { task: "updated", orderId: order.id, jobKey: `${shop}:updated:${order.id}:${event}` };
     }
     default: {
       const unhandled: never = topic;

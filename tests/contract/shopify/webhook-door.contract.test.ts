@@ -83,7 +83,9 @@ describe("no body past the door unread and unbounded", () => {
 
   it.each(ROUTES)("%s answers 413 to a 150 MB Content-Length before the body has arrived", async (path, topic) => {
     const before = await allRows();
-    const chunk = `{"id":1,"note":"${"x".repeat(64 * 1024)}`;
+    // Small enough for the app to take off the socket at once: closing a socket with unread
+    // data makes the kernel reset the connection, which could swallow the answer here.
+    const chunk = `{"id":1,"note":"${"x".repeat(1024)}`;
     const answer = await postUnfinished(path, { ...shopifyHeaders(topic, chunk), "Content-Length": String(150 * 1024 * 1024) }, chunk);
     expect(answer.status).toBe(413);
     expect(await allRows()).toEqual(before);

@@ -3,15 +3,16 @@
  * WORKER_MODE=off, runs the sync worker in the same process. Larger deployments run
  * `npm run worker` processes beside it and set WORKER_MODE=off here.
  */
+import "./app/preflight.server";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { getEnv } from "./app/env.server";
+import { getEnvOrExit } from "./app/env.server";
 import { createHttpApp } from "./app/http-app.server";
 import { startWorkers } from "./app/jobs/worker-process.server";
 import { logger } from "./app/logger.server";
 
-const env = getEnv();
+const env = getEnvOrExit();
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

@@ -27,11 +27,26 @@ const schema = z.object({
   OPENLOGI_API_BASE_URL: z.string().url().optional(),
   /** Replaces https://{shop} in the worker's Admin API calls. */
   SHOPIFY_ADMIN_API_ORIGIN: z.string().url().optional(),
+  /** "1" allows the two overrides above in production, where they are refused otherwise. */
+  ALLOW_API_OVERRIDES: z.enum(["0", "1"]).optional(),
   /** "inline" runs the worker inside the web server; "off" leaves it to `npm run worker`. */
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   OPENLOGI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).superRefine((env, context) => {
+  // In production an override would send every shop's OpenLogi and Shopify tokens elsewhere.
+  if (env.NODE_ENV !== "production" || env.ALLOW_API_OVERRIDES === "1") return;
+  for (const name of ["OPENLOGI_API_BASE_URL", "SHOPIFY_ADMIN_API_ORIGIN"] as const) {
+    if (env[name]) {
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message:
+          "is refused in production, where it would send every shop's tokens to that URL. Set ALLOW_API_OVERRIDES=1 if it is meant (a proxy, a test double).",
+      });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -48,6 +63,16 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/** For the entry points: a bad environment stops the process with the message alone, no stack. */
+export function getEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }
 
 /** Test hook: forget the parsed environment so the next call reads it again. */

@@ -1,13 +1,50 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
+
+/**
+ * Sent with every response. HSTS for a year, subdomains included. The Referrer-Policy is
+ * the browsers' own default made explicit: the app's URLs carry `shop`, `host`, `hmac` and
+ * `id_token` in their query, which must not leave the app's origin in a Referer header.
+ */
+export const SECURITY_HEADERS = {
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+} as const;
+
+/**
+ * For an HTML document that says nothing of its framing. Shopify's addDocumentResponseHeaders
+ * allows the shop's admin when the URL names a valid shop and sets nothing otherwise; without
+ * a shop, only Shopify's admin may frame the app.
+ */
+export const DEFAULT_FRAME_ANCESTORS = "frame-ancestors https://admin.shopify.com";
 
 /** The HTTP server around the Remix build: static assets, then every route through Remix. */
 export function createHttpApp(build: ServerBuild, mode: string) {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode }));
   return app;
+}
+
+function securityHeaders(_request: Request, response: Response, next: NextFunction) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  // HTML comes from Remix's documents, Shopify's auth pages and Express's error pages: the
+  // last moment before the headers go out is the one place that sees them all.
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: Response, ...args: unknown[]) {
+    if (/^text\/html\b/i.test(String(this.getHeader("content-type") ?? ""))) {
+      const policies = [this.getHeader("content-security-policy") ?? []].flat().map(String);
+      // frame-ancestors does not fall back to default-src: a policy without it allows any frame.
+      if (!policies.some((policy) => /(^|;)\s*frame-ancestors\s/i.test(policy))) {
+        this.setHeader("Content-Security-Policy", [...policies, DEFAULT_FRAME_ANCESTORS]);
+      }
+    }
+    return (writeHead as (...args: unknown[]) => Response).apply(this, args);
+  } as typeof writeHead;
+  next();
 }

@@ -1,4 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { getEnv } from "./env.server";
@@ -24,6 +25,23 @@ const shopify = shopifyApp({
     expiringOfflineAccessTokens: true,
   },
 });
+
+/**
+ * Webhook HMAC and header checks, from the library, without loading the shop's session.
+ * `authenticate.webhook` loads the offline session and, with expiring offline tokens, refreshes
+ * it first; after an uninstall Shopify refuses the refresh, and app/uninstalled and shop/redact
+ * would fail forever (Shopify/shopify-app-js#3360). No webhook route needs a session: the
+ * worker reads orders through `unauthenticated.admin`.
+ */
+export const validateWebhook = shopifyApi({
+  apiKey: env.SHOPIFY_API_KEY,
+  apiSecretKey: env.SHOPIFY_API_SECRET,
+  apiVersion,
+  hostName: new URL(env.SHOPIFY_APP_URL).host,
+  isEmbeddedApp: true,
+  // The instance inside shopifyApp() already announces the library version.
+  logger: { level: LogSeverity.Error },
+}).webhooks.validate;
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

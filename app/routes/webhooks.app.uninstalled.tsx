@@ -1,11 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "../models/db.server";
-import { authenticate } from "../shopify.server";
-import { handleAppUninstalled } from "../webhooks/lifecycle.server";
-import { verifyWebhook } from "../webhooks/intake.server";
+import { validateWebhook } from "../shopify.server";
+import { receiveLifecycleWebhook } from "../webhooks/lifecycle.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await verifyWebhook(request, authenticate.webhook);
-  await handleAppUninstalled(prisma, shop, new Date());
-  return new Response();
-};
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveLifecycleWebhook(prisma, request, ["app/uninstalled"], validateWebhook);

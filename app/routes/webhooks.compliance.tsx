@@ -1,12 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "../models/db.server";
-import { authenticate } from "../shopify.server";
-import { handleComplianceWebhook } from "../webhooks/lifecycle.server";
-import { verifyWebhook } from "../webhooks/intake.server";
+import { validateWebhook } from "../shopify.server";
+import { COMPLIANCE_TOPICS } from "../webhooks/lifecycle-payloads";
+import { receiveLifecycleWebhook } from "../webhooks/lifecycle.server";
 
 // customers/data_request, customers/redact and shop/redact (mandatory for App Store apps).
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, payload } = await verifyWebhook(request, authenticate.webhook);
-  await handleComplianceWebhook(prisma, shop, topic, payload);
-  return new Response();
-};
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveLifecycleWebhook(prisma, request, COMPLIANCE_TOPICS, validateWebhook);

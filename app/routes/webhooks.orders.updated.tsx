@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import prisma from "../models/db.server";
-import { authenticate } from "../shopify.server";
+import { validateWebhook } from "../shopify.server";
 import { receiveOrderWebhook } from "../webhooks/intake.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  receiveOrderWebhook(prisma, request, "orders/updated", authenticate.webhook);
+  receiveOrderWebhook(prisma, request, "orders/updated", validateWebhook);

@@ -1,49 +1,68 @@
 import type { PrismaClient } from "@prisma/client";
+import { MalformedPayloadError } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { markUninstalled } from "../models/settings.server";
 import { deleteSessions, eraseOrders, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
+import { parseLifecyclePayload, type LifecycleTopic } from "./lifecycle-payloads";
+import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
+
+/**
+ * The app's own lifecycle (app/uninstalled, app/scopes_update) and the compliance topics.
+ * None of them loads the shop's session: after an uninstall its token is dead. A body that
+ * does not agree with its topic or shop header is a 400 and changes nothing.
+ */
+export async function receiveLifecycleWebhook(
+  prisma: PrismaClient,
+  request: Request,
+  topics: readonly LifecycleTopic[],
+  validate: ValidateWebhook,
+  now: () => Date = () => new Date(),
+): Promise<Response> {
+  const webhook = await verifyWebhook(request, validate, topics);
+  const { shop } = webhook;
+  let lifecycle;
+  try {
+    lifecycle = parseLifecyclePayload(webhook.topic, shop, webhook.payload);
+  } catch (error) {
+    if (error instanceof MalformedPayloadError) return new Response(error.message, { status: 400 });
+    throw error;
+  }
+  switch (lifecycle.topic) {
+    case "app/uninstalled":
+      await handleAppUninstalled(prisma, shop, now());
+      break;
+    case "app/scopes_update":
+      // Keeps the stored session's scopes in step with what the merchant granted.
+      await updateOfflineScopes(prisma, shop, lifecycle.scopes);
+      break;
+    case "customers/data_request":
+      // Nothing to do here: the history page shows all the app holds for an order, for the
+      // merchant to pass on.
+      logger.info({ shop, topic: lifecycle.topic }, "customer data request received");
+      break;
+    case "customers/redact":
+      // The history keeps order ids, names and recipient changes: the listed orders' rows go.
+      await eraseOrders(prisma, shop, lifecycle.orderIds);
+      break;
+    case "shop/redact":
+      await eraseShop(prisma, shop);
+      break;
+    default: {
+      const unhandled: never = lifecycle;
+      throw new Error(`Unhandled topic ${JSON.stringify(unhandled)}`);
+    }
+  }
+  logger.info({ shop, webhookId: webhook.webhookId, topic: lifecycle.topic }, "webhook received");
+  return new Response();
+}
 
 /**
  * app/uninstalled: drop the sessions (the token is dead) and stop syncing. Settings and
  * history stay until shop/redact, 48 hours later, so a quick reinstall keeps them.
  * Webhooks can arrive twice: every step tolerates a shop that is already gone.
  */
-export async function handleAppUninstalled(prisma: PrismaClient, shop: string, now: Date) {
+async function handleAppUninstalled(prisma: PrismaClient, shop: string, now: Date) {
   await deleteSessions(prisma, shop);
   await markUninstalled(prisma, shop, now);
   logger.info({ shop }, "app uninstalled");
-}
-
-/** app/scopes_update: keep the stored session's scopes in step with what the merchant granted. */
-export async function handleScopesUpdate(prisma: PrismaClient, shop: string, payload: Record<string, unknown>) {
-  if (Array.isArray(payload.current)) await updateOfflineScopes(prisma, shop, payload.current.map(String));
-}
-
-/**
- * Compliance topics. The app keeps order ids, names and recipient changes in its history:
- * customers/redact removes the rows of the listed orders, shop/redact everything of the
- * shop. customers/data_request needs no action here: the history page shows all the app
- * holds for an order, for the merchant to pass on.
- */
-export async function handleComplianceWebhook(
-  prisma: PrismaClient,
-  shop: string,
-  topic: string,
-  payload: Record<string, unknown>,
-) {
-  switch (topic) {
-    case "CUSTOMERS_DATA_REQUEST":
-      logger.info({ shop, topic }, "customer data request received");
-      return;
-    case "CUSTOMERS_REDACT": {
-      const orders = Array.isArray(payload.orders_to_redact) ? payload.orders_to_redact.map(String) : [];
-      await eraseOrders(prisma, shop, orders);
-      return;
-    }
-    case "SHOP_REDACT":
-      await eraseShop(prisma, shop);
-      return;
-    default:
-      logger.warn({ shop, topic }, "unexpected compliance topic ignored");
-  }
 }

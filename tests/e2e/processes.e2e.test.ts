@@ -39,6 +39,7 @@ beforeAll(async () => {
     TOKEN_ENCRYPTION_KEY: KEY,
     OPENLOGI_API_BASE_URL: openlogi.url,
     SHOPIFY_ADMIN_API_ORIGIN: admin.url,
+    ALLOW_API_OVERRIDES: "1",
     LOG_LEVEL: "info",
   };
 });

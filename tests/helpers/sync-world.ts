@@ -74,6 +74,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
     DATABASE_URL: app.db.url,
     OPENLOGI_API_BASE_URL: openlogi.url,
     SHOPIFY_ADMIN_API_ORIGIN: admin.url,
+    ALLOW_API_OVERRIDES: "1",
   });
   const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEY);
   const sessions = new PrismaSessionStorage(app.db.prisma);

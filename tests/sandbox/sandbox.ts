@@ -379,6 +379,8 @@ async function main(): Promise<void> {
         TOKEN_ENCRYPTION_KEY,
         OPENLOGI_API_BASE_URL: openlogiUrl,
         SHOPIFY_ADMIN_API_ORIGIN: adminApiUrl,
+        // The doubles above stand in for OpenLogi and Shopify: the overrides are meant.
+        ALLOW_API_OVERRIDES: "1",
         WORKER_MODE: "inline",
         OPENLOGI_CALLS_PER_MINUTE: "60",
         LOG_LEVEL: logLevel,

@@ -52,6 +52,30 @@ describe("order webhooks through the real Remix handlers", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("makes two jobs of two orders/updated events within the same second", async () => {
+    // Shopify's updated_at has one-second precision: both changes carry the same one.
+    const payload = cancelled(1010, { cancelled_at: null, updated_at: "2026-11-20T10:01:00+09:00" });
+    for (const n of [1, 2]) {
+      const response = await app.sendWebhook("/webhooks/orders/updated", {
+        topic: "orders/updated", shop: SHOP, payload, webhookId: `wh-same-second-${n}`, eventId: `ev-same-second-${n}`,
+      });
+      expect(response.status).toBe(200);
+    }
+    const jobs = await app.db.prisma.syncJob.findMany({ where: { orderId: "1010" }, orderBy: { id: "asc" } });
+    expect(jobs.map((job) => job.jobKey)).toEqual([`${SHOP}:updated:1010:ev-same-second-1`, `${SHOP}:updated:1010:ev-same-second-2`]);
+  });
+
+  it("makes one job of one orders/updated event delivered to two subscriptions", async () => {
+    // Two subscriptions: two webhook ids, one X-Shopify-Event-Id.
+    const payload = cancelled(1011, { cancelled_at: null, updated_at: "2026-11-20T10:01:00+09:00" });
+    for (const webhookId of ["wh-sub-a", "wh-sub-b"]) {
+      const response = await app.sendWebhook("/webhooks/orders/updated", { topic: "orders/updated", shop: SHOP, payload, webhookId, eventId: "ev-shared" });
+      expect(response.status).toBe(200);
+    }
+    expect(await app.db.prisma.webhookEvent.count({ where: { orderId: "1011" } })).toBe(2);
+    expect(await app.db.prisma.syncJob.count({ where: { orderId: "1011" } })).toBe(1);
+  });
+
   it("makes one job of one order edit delivered under two webhook ids", async () => {
     const payload = { order_edit: { id: 555, order_id: 1003, line_items: { additions: [], removals: [{ id: 1, delta: 1 }] } } };
     await app.sendWebhook("/webhooks/orders/edited", { topic: "orders/edited", shop: SHOP, payload, webhookId: "wh-edit-a" });
@@ -130,10 +154,23 @@ describe("lifecycle and compliance webhooks", () => {
   it("removes the shop's sessions and marks it uninstalled on app/uninstalled", async () => {
     await app.db.prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "x", accessToken: "t" } });
     await app.db.prisma.shopSettings.create({ data: { shop: SHOP } });
-    const response = await app.sendWebhook("/webhooks/app/uninstalled", { topic: "app/uninstalled", shop: SHOP, payload: { id: 1 } });
+    const response = await app.sendWebhook("/webhooks/app/uninstalled", {
+      topic: "app/uninstalled", shop: SHOP, payload: { id: 1, name: "Intake", myshopify_domain: SHOP },
+    });
     expect(response.status).toBe(200);
     expect(await app.db.prisma.session.count({ where: { shop: SHOP } })).toBe(0);
     expect((await app.db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: SHOP } })).uninstalledAt).not.toBeNull();
+  });
+
+  it("keeps the offline session's scopes in step on app/scopes_update", async () => {
+    await app.db.prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "x", accessToken: "t", scope: "read_orders" } });
+    const response = await app.sendWebhook("/webhooks/app/scopes_update", {
+      topic: "app/scopes_update", shop: SHOP,
+      payload: { id: 1, shop_id: "gid://shopify/Shop/1", previous: ["read_orders"], current: ["read_orders", "read_locations"], updated_at: "2026-11-20T00:00:00.000Z" },
+    });
+    expect(response.status).toBe(200);
+    expect((await app.db.prisma.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } })).scope).toBe("read_orders,read_locations");
+    await app.db.prisma.session.deleteMany({ where: { shop: SHOP } });
   });
 
   it("erases the named orders' history on customers/redact and everything on shop/redact", async () => {
@@ -142,12 +179,14 @@ describe("lifecycle and compliance webhooks", () => {
       startedAt: new Date(), finishedAt: new Date(),
     });
     await app.db.prisma.syncHistory.createMany({ data: [row("1"), row("2")] });
-    await app.sendWebhook("/webhooks/compliance", {
+    const customersRedact = await app.sendWebhook("/webhooks/compliance", {
       topic: "customers/redact", shop: SHOP,
-      payload: { shop_domain: SHOP, customer: { id: 1 }, orders_to_redact: [1] },
+      payload: { shop_id: 1, shop_domain: SHOP, customer: { id: 1 }, orders_to_redact: [1] },
     });
+    expect(customersRedact.status).toBe(200);
     expect((await app.db.prisma.syncHistory.findMany({ where: { shop: SHOP } })).map((h) => h.orderId)).toEqual(["2"]);
-    await app.sendWebhook("/webhooks/compliance", { topic: "shop/redact", shop: SHOP, payload: { shop_domain: SHOP } });
+    const shopRedact = await app.sendWebhook("/webhooks/compliance", { topic: "shop/redact", shop: SHOP, payload: { shop_id: 1, shop_domain: SHOP } });
+    expect(shopRedact.status).toBe(200);
     expect(await app.db.prisma.syncHistory.count({ where: { shop: SHOP } })).toBe(0);
     expect(await app.db.prisma.shopSettings.count({ where: { shop: SHOP } })).toBe(0);
   });

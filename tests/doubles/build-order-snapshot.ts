@@ -80,17 +80,9 @@ export function buildOrderSnapshot(options: OrderOptions = {}): OrderSnapshot {
   const groups = new Map<string, FulfillmentOrderSnapshot>();
   lines.forEach((spec, index) => {
     const id = `gid://shopify/LineItem/${legacyId}${index + 1}`;
-    lineItems.push({
-      id,
-      sku: spec.sku,
-      title: spec.title,
-      currentQuantity: spec.quantity,
-      requiresShipping: spec.requiresShipping ?? true,
-      unitPrice: spec.unitPrice ?? 1000,
-      reducedTax: spec.reducedTax ?? false,
-    });
+    lineItems.push(orderLine(id, spec));
     const locationId = spec.locationId ?? OPENLOGI_LOCATION_ID;
-    const deliveryMethod = spec.deliveryMethod === undefined ? (spec.requiresShipping === false ? "NONE" : "SHIPPING") : spec.deliveryMethod;
+    const deliveryMethod = deliveryMethodOf(spec);
     const fulfilled = spec.fulfilled ?? 0;
     const open = spec.quantity - fulfilled;
     for (const [status, quantity] of [["OPEN", open], ["CLOSED", fulfilled]] as const) {
@@ -174,25 +166,14 @@ export function addLine(order: OrderSnapshot, spec: LineSpec): { order: OrderSna
   const edited: OrderSnapshot = {
     ...order,
     updatedAt: later(order.updatedAt),
-    lineItems: [
-      ...order.lineItems,
-      {
-        id: lineItemId,
-        sku: spec.sku,
-        title: spec.title,
-        currentQuantity: spec.quantity,
-        requiresShipping: spec.requiresShipping ?? true,
-        unitPrice: spec.unitPrice ?? 1000,
-        reducedTax: spec.reducedTax ?? false,
-      },
-    ],
+    lineItems: [...order.lineItems, orderLine(lineItemId, spec)],
     fulfillmentOrders: [
       ...order.fulfillmentOrders,
       {
         id: `gid://shopify/FulfillmentOrder/${order.legacyId}${order.fulfillmentOrders.length + 1}`,
         status: "OPEN",
         locationId: spec.locationId ?? OPENLOGI_LOCATION_ID,
-        deliveryMethod: spec.deliveryMethod === undefined ? "SHIPPING" : spec.deliveryMethod,
+        deliveryMethod: deliveryMethodOf(spec),
         lineItems: [{ lineItemId, totalQuantity: spec.quantity, remainingQuantity: spec.quantity }],
       },
     ],
@@ -224,6 +205,24 @@ export function moveToLocation(order: OrderSnapshot, locationId: string): OrderS
       ...moved.map((fo, i) => ({ ...fo, id: `${fo.id}0${i}`, locationId })),
     ],
   };
+}
+
+function orderLine(id: string, spec: LineSpec): OrderLineSnapshot {
+  return {
+    id,
+    sku: spec.sku,
+    title: spec.title,
+    currentQuantity: spec.quantity,
+    requiresShipping: spec.requiresShipping ?? true,
+    unitPrice: spec.unitPrice ?? 1000,
+    reducedTax: spec.reducedTax ?? false,
+  };
+}
+
+/** Shipped unless said otherwise; a line that needs no shipping needs no delivery. */
+function deliveryMethodOf(spec: LineSpec): DeliveryMethodType | null {
+  if (spec.deliveryMethod !== undefined) return spec.deliveryMethod;
+  return spec.requiresShipping === false ? "NONE" : "SHIPPING";
 }
 
 function lineOf(order: OrderSnapshot, sku: string): OrderLineSnapshot {

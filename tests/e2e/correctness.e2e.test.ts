@@ -6,7 +6,7 @@
  */
 import type { SettingsPatch } from "../../app/models/settings.server";
 import { TOKEN_UNREADABLE_ERROR } from "../../app/models/settings.server";
-import type { OrderSnapshot } from "../../app/sync/types";
+import type { OrderSnapshot, ShipmentResponse } from "../../app/sync/types";
 import {
   DEFAULT_LINES,
   addLine,
@@ -14,7 +14,7 @@ import {
   fulfilAll,
   removeUnits,
 } from "../doubles/build-order-snapshot";
-import type { OrderOptions } from "../doubles/build-order-snapshot";
+import type { LineSpec, OrderOptions } from "../doubles/build-order-snapshot";
 import { orderNumbered } from "../doubles/scenario";
 import { OTHER_SHOP, SHOP, startSyncWorld, type SyncWorld } from "../helpers/sync-world";
 
@@ -42,6 +42,40 @@ beforeEach(() => world.setSettings(DEFAULTS));
 const writesTo = (id: string) =>
   world.writes().filter((w) => w.path.startsWith(`/shipments/${id}`)).map((w) => `${w.method} ${w.path.slice(`/shipments/${id}`.length) || "/"}`);
 const notices = (details: string | null) => ((JSON.parse(details ?? "{}").notices ?? []) as { code: string }[]).map((n) => n.code);
+/** Shopify removes `units` of the SKU by an order edit and sends orders/edited with its delta. */
+async function removeInShopify(order: OrderSnapshot, sku: string, units: number) {
+  const line = order.lineItems.find((l) => l.sku === sku)!;
+  const edited = removeUnits(order, sku, units);
+  world.setOrder(edited);
+  await world.send("orders/edited", edited, { edit: { removed: [line.id] } });
+}
+
+/** Shopify adds a line by an order edit and sends orders/edited with its delta. */
+async function addInShopify(order: OrderSnapshot, line: LineSpec) {
+  const { order: edited, lineItemId } = addLine(order, line);
+  world.setOrder(edited);
+  await world.send("orders/edited", edited, { edit: { added: [lineItemId] } });
+  return edited;
+}
+
+/** Shopify changes the order in any other way and sends orders/updated. */
+async function updateInShopify(order: OrderSnapshot) {
+  world.setOrder(order);
+  await world.send("orders/updated", order);
+}
+
+/** Shopify cancels the order and sends orders/cancelled. */
+async function cancelInShopify(order: OrderSnapshot, shop?: string) {
+  const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
+  world.setOrder(cancelled, shop);
+  await world.send("orders/cancelled", cancelled, { shop });
+}
+
+/** The merchant's own setting on the shipment in OpenLogi. */
+function setOnShipment(shipment: ShipmentResponse, fields: Partial<ShipmentResponse>) {
+  world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, ...fields, status: world.openlogi.get(shipment.id)!.status! }]);
+}
+
 const moved = (order: OrderSnapshot): OrderSnapshot => ({
   ...order,
   shippingAddress: { ...order.shippingAddress!, address1: "梅田3-1-1", city: "大阪市北区", provinceCode: "JP-27", province: "Ōsaka", zip: "530-0001" },
@@ -51,9 +85,7 @@ describe("1. fulfilled is not removed", () => {
   it("records no change, and no Action required, when the warehouse shipped and Shopify closed the fulfillment order", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "shipped");
-    const shipped = fulfilAll(order);
-    world.setOrder(shipped);
-    await world.send("orders/updated", shipped);
+    await updateInShopify(fulfilAll(order));
     await world.drain();
     const [row] = await world.history(order);
     expect([row.outcome, notices(row.details)]).toEqual(["no_change", []]);
@@ -63,10 +95,7 @@ describe("1. fulfilled is not removed", () => {
   it("still warns that a removed item may ship once the shipment is packed", async () => {
     const order = newOrder();
     world.seedOrder(order, "packed");
-    const mug = order.lineItems.find((line) => line.sku === "MUG-WHITE")!;
-    const edited = removeUnits(order, "MUG-WHITE", 2);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { removed: [mug.id] } });
+    await removeInShopify(order, "MUG-WHITE", 2);
     await world.drain();
     const [row] = await world.history(order);
     expect([row.outcome, notices(row.details)]).toEqual(["not_reflected_packed", ["removed_items_may_ship"]]);
@@ -87,9 +116,7 @@ describe("2. a phone the mapping cannot convert is not a change", () => {
   it("keeps the phone the carrier needs when an address change comes with a foreign phone", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    const changed = moved({ ...order, shippingAddress: { ...order.shippingAddress!, phone: "+44 20 7946 0958" } });
-    world.setOrder(changed);
-    await world.send("orders/updated", changed);
+    await updateInShopify(moved({ ...order, shippingAddress: { ...order.shippingAddress!, phone: "+44 20 7946 0958" } }));
     await world.drain();
     expect(world.openlogi.get(shipment.id)?.recipient).toMatchObject({ postcode: "530-0001", phone: "090-1234-5678" });
     expect(notices((await world.history(order))[0].details)).toEqual(["phone_not_converted"]);
@@ -104,9 +131,7 @@ describe("3. pickup, local delivery and digital lines are never OpenLogi's", () 
   ])("adds nothing to the shipment when an edit adds %s, with every location chosen", async (_, line) => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    const { order: edited, lineItemId } = addLine(order, line);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { added: [lineItemId] } });
+    await addInShopify(order, line);
     await world.drain();
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["no_change"]);
     expect(writesTo(shipment.id)).toEqual([]);
@@ -117,7 +142,7 @@ describe("4. a shipment without an email stays without one", () => {
   it("does not switch on OpenLogi's shipping notices when the order's tags change", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, shipping_email: null, status: "waiting" }]);
+    setOnShipment(shipment, { shipping_email: null });
     await world.send("orders/updated", order);
     await world.drain();
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["no_change"]);
@@ -127,9 +152,8 @@ describe("4. a shipment without an email stays without one", () => {
   it("keeps it without one when the address changes", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, shipping_email: null, status: "waiting" }]);
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    setOnShipment(shipment, { shipping_email: null });
+    await updateInShopify(moved(order));
     await world.drain();
     expect(world.openlogi.get(shipment.id)).toMatchObject({ shipping_email: null, recipient: { postcode: "530-0001" } });
   });
@@ -141,8 +165,7 @@ describe("5. a SKU-less line the order always had", () => {
   it("does not block an address change", async () => {
     const order = newOrder(withGiftWrap);
     const [shipment] = world.seedOrder(order, "waiting");
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    await updateInShopify(moved(order));
     await world.drain();
     const [row] = await world.history(order);
     expect([row.outcome, notices(row.details)]).toEqual(["updated", ["line_without_sku_not_compared"]]);
@@ -163,9 +186,7 @@ describe("5. a SKU-less line the order always had", () => {
   it("is still an error when an order edit added it, and the shipment is left alone", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    const { order: edited, lineItemId } = addLine(order, { sku: null, title: "手書きメッセージカード", quantity: 1 });
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { added: [lineItemId] } });
+    const edited = await addInShopify(order, { sku: null, title: "手書きメッセージカード", quantity: 1 });
     // AND the orders/updated Shopify sends for the same edit does not slip it through
     await world.send("orders/updated", edited);
     await world.drain();
@@ -178,11 +199,8 @@ describe("6. amounts follow the items", () => {
   it("makes a cash-on-delivery carrier collect the order's new total after an item is removed", async () => {
     const order = newOrder({ paid: "none", shipping: 550 });
     const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, cash_on_delivery: true, total_for_cash_on_delivery: 7530, tax_for_cash_on_delivery: 633, status: "waiting" }]);
-    const tee = order.lineItems.find((line) => line.sku === "TSHIRT-NAVY-M")!;
-    const edited = removeUnits(order, "TSHIRT-NAVY-M", 1);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { removed: [tee.id] } });
+    setOnShipment(shipment, { cash_on_delivery: true, total_for_cash_on_delivery: 7530, tax_for_cash_on_delivery: 633 });
+    await removeInShopify(order, "TSHIRT-NAVY-M", 1);
     await world.drain();
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["updated"]);
     expect(world.openlogi.get(shipment.id)).toMatchObject({
@@ -197,11 +215,8 @@ describe("6. amounts follow the items", () => {
   it("changes nothing and asks staff to act when the amount to collect cannot be exact (part already paid)", async () => {
     const order = newOrder({ paid: "full" });
     const [shipment] = world.seedOrder(order, "waiting");
-    world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, cash_on_delivery: true, total_for_cash_on_delivery: 6980, status: "waiting" }]);
-    const tee = order.lineItems.find((line) => line.sku === "TSHIRT-NAVY-M")!;
-    const edited = removeUnits(order, "TSHIRT-NAVY-M", 1);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { removed: [tee.id] } });
+    setOnShipment(shipment, { cash_on_delivery: true, total_for_cash_on_delivery: 6980 });
+    await removeInShopify(order, "TSHIRT-NAVY-M", 1);
     await world.drain();
     const [row] = await world.history(order);
     expect([row.outcome, notices(row.details)]).toEqual(["cash_on_delivery_unresolved", ["cash_on_delivery_amount_unresolved"]]);
@@ -214,10 +229,7 @@ describe("7. settings silence actions, not warnings", () => {
     await world.setSettings({ reflectItemChanges: false });
     const order = newOrder();
     world.seedOrder(order, "picking");
-    const mug = order.lineItems.find((line) => line.sku === "MUG-WHITE")!;
-    const edited = removeUnits(order, "MUG-WHITE", 1);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { removed: [mug.id] } });
+    await removeInShopify(order, "MUG-WHITE", 1);
     await world.drain();
     expect(notices((await world.history(order))[0].details)).toEqual(["items_changed_after_picking"]);
   });
@@ -226,10 +238,7 @@ describe("7. settings silence actions, not warnings", () => {
     await world.setSettings({ reflectChanges: false });
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "packed");
-    const mug = order.lineItems.find((line) => line.sku === "MUG-WHITE")!;
-    const edited = removeUnits(order, "MUG-WHITE", 2);
-    world.setOrder(edited);
-    await world.send("orders/edited", edited, { edit: { removed: [mug.id] } });
+    await removeInShopify(order, "MUG-WHITE", 2);
     await world.drain();
     const [row] = await world.history(order);
     expect([row.outcome, notices(row.details)]).toEqual(["reflect_disabled", ["removed_items_may_ship"]]);
@@ -241,8 +250,7 @@ describe("8. a backordered shipment keeps its backorder flag", () => {
   it("updates the address of a backordered shipment without OpenLogi refusing it for lack of stock", async () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "backordered");
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    await updateInShopify(moved(order));
     await world.drain();
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["updated"]);
     const put = world.writes().find((w) => w.method === "PUT" && w.path === `/shipments/${shipment.id}`)!;
@@ -254,8 +262,7 @@ describe("8. a backordered shipment keeps its backorder flag", () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
     world.openlogi.setStock("MUG-WHITE", 0);
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    await updateInShopify(moved(order));
     await world.drain();
     const [row] = await world.history(order);
     expect(row.outcome).toBe("openlogi_rejected");
@@ -271,9 +278,7 @@ describe("9. a refusal caused by a stale view", () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
     world.openlogi.moveOnAfterRead(shipment.id, "picking");
-    const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
-    world.setOrder(cancelled);
-    await world.send("orders/cancelled", cancelled);
+    await cancelInShopify(order);
     await world.drain();
     expect(writesTo(shipment.id)).toEqual(["DELETE /", "POST /cancel"]);
     const [row] = await world.history(order);
@@ -286,9 +291,7 @@ describe("9. a refusal caused by a stale view", () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
     world.openlogi.moveOnAfterRead(shipment.id, "picked");
-    const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
-    world.setOrder(cancelled);
-    await world.send("orders/cancelled", cancelled);
+    await cancelInShopify(order);
     await world.drain();
     expect((await world.history(order)).map((h) => [h.outcome, h.statusSeen])).toEqual([["not_synced_confirmed", "picked"]]);
   });
@@ -297,8 +300,7 @@ describe("9. a refusal caused by a stale view", () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
     world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 422, error: { error: "validation_failed", error_description: "入力内容に誤りがあります。" } });
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    await updateInShopify(moved(order));
     await world.drain();
     expect((await world.history(order)).map((h) => [h.outcome, h.message])).toEqual([["openlogi_rejected", "validation_failed: 入力内容に誤りがあります。"]]);
   });
@@ -307,9 +309,7 @@ describe("9. a refusal caused by a stale view", () => {
     const orders = [newOrder(), newOrder()];
     for (const order of orders) {
       world.seedOrder(order, "waiting");
-      const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
-      world.setOrder(cancelled);
-      await world.send("orders/cancelled", cancelled);
+      await cancelInShopify(order);
     }
     world.openlogi.failNext({ method: "GET", path: /^\/shipments\/TS001$/, status: 422, error: { error: "validation_failed", error_description: "アカウントコードが正しくありません。" } });
     await world.drain();
@@ -329,9 +329,8 @@ describe("11. modify requests name the shipment", () => {
     await world.setSettings(BILLABLE_ON);
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "picking");
-    world.openlogi.seed([{ ...world.openlogi.get(shipment.id)!, identifier: null, status: "picking" }]);
-    world.setOrder(moved(order));
-    await world.send("orders/updated", moved(order));
+    setOnShipment(shipment, { identifier: null });
+    await updateInShopify(moved(order));
     await world.drain();
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["modify_requested"]);
     const post = world.writes().find((w) => w.path === `/shipments/${shipment.id}/modify`)!;
@@ -358,12 +357,9 @@ describe("one shop's unreadable token", () => {
     const theirs = newOrder();
     world.seedOrder(mine, "waiting");
     const [theirShipment] = world.seedOrder(theirs, "waiting");
-    const cancel = (order: OrderSnapshot) => ({ ...order, cancelledAt: "2026-11-20T10:00:00+09:00" });
-    world.setOrder(cancel(mine));
-    world.setOrder(cancel(theirs), OTHER_SHOP);
     await world.app.db.prisma.shopSettings.update({ where: { shop: SHOP }, data: { openlogiTokenCiphertext: "v2:0000000000000000:AAAA:AAAA:AAAA" } });
-    await world.send("orders/cancelled", cancel(mine));
-    await world.send("orders/cancelled", cancel(theirs), { shop: OTHER_SHOP });
+    await cancelInShopify(mine);
+    await cancelInShopify(theirs, OTHER_SHOP);
 
     await world.drain();
 
@@ -382,9 +378,7 @@ describe("a job past its attempts", () => {
   it("is failed and recorded, not claimed forever, when its worker died on every attempt", async () => {
     const order = newOrder();
     world.seedOrder(order, "waiting");
-    const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
-    world.setOrder(cancelled);
-    await world.send("orders/cancelled", cancelled);
+    await cancelInShopify(order);
     await world.app.db.prisma.syncJob.updateMany({
       where: { orderId: order.legacyId },
       data: { status: "running", lockedBy: "dead-worker", lockedAt: world.clock.now(), attempts: 8 },
@@ -406,9 +400,7 @@ describe("the OpenLogi token in errors", () => {
     });
     const order = newOrder();
     world.seedOrder(order, "waiting");
-    const cancelled = { ...order, cancelledAt: "2026-11-20T10:00:00+09:00" };
-    world.setOrder(cancelled);
-    await world.send("orders/cancelled", cancelled);
+    await cancelInShopify(order);
     // WHEN the worker tries OpenLogi with it
     await world.drain();
     // THEN nothing stored holds any line of the token

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { scrubSecrets } from "./security/scrub-secrets";
+import { REDACTED, scrubSecrets } from "./security/scrub-secrets";
 
 /**
  * The one structured logger. Child scopes carry { shop, orderId, jobId, webhookId, attempt };
@@ -13,7 +13,7 @@ export function createLogger(level = process.env.LOG_LEVEL ?? "info", destinatio
       base: undefined,
       redact: {
         paths: ["token", "accessToken", "openlogiToken", "*.token", "*.accessToken", "payload", "*.payload", "address", "*.address"],
-        censor: "[redacted]",
+        censor: REDACTED,
       },
       // Last look at the finished line, so the message, every field, bound scopes and
       // serialized errors (message and stack) are all covered. Only a line that mentions a

@@ -5,11 +5,11 @@
  */
 import { z } from "zod";
 import { parseWebhookBody } from "../shopify/webhook-body";
+import { shopifyId } from "./job-spec";
 
-const id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
 const editPayload = z.object({
   order_edit: z.object({
-    line_items: z.object({ additions: z.array(z.object({ id })).default([]) }).optional(),
+    line_items: z.object({ additions: z.array(z.object({ id: shopifyId })).default([]) }).optional(),
   }),
 });
 

@@ -1,7 +1,7 @@
 /** Carries one decision out against OpenLogi. */
-import { OpenLogiServerError } from "../openlogi/errors";
 import type { ShipmentSnapshot, SyncDecision } from "../sync/types";
 import type { ExecutionContext } from "./execution-context";
+import { workMayHaveBeenDone } from "./failure-policy";
 import type { Executed } from "./history-entry";
 import { sendBillable } from "./send-billable.server";
 
@@ -66,7 +66,7 @@ async function writeThenVerify(write: () => Promise<unknown>, landed: () => Prom
   try {
     await write();
   } catch (error) {
-    if (error instanceof OpenLogiServerError && (await landed())) return;
+    if (workMayHaveBeenDone(error) && (await landed())) return;
     throw error;
   }
 }

@@ -12,6 +12,13 @@ export interface FailureTraits {
   consumesAttempt?: boolean;
   /** How long the service asked us to wait. */
   retryAfterMs?: number;
+  /** A 5xx or a timeout after a write: the service may have done it, so read before retrying. */
+  workMayHaveBeenDone?: boolean;
+}
+
+/** Whether a failed write must be read back before it is tried again. */
+export function workMayHaveBeenDone(error: unknown): boolean {
+  return (error as Partial<FailureTraits> | null)?.workMayHaveBeenDone === true;
 }
 
 export type FailurePlan =

@@ -1,20 +1,23 @@
 /**
  * A billable request (cancel or modify) goes out at most once per change and order
- * version: the intent is recorded first, an earlier request whose answer never came is
- * read back from OpenLogi before anything is sent for the same change, and a refusal
- * forgets the intent (nothing was charged).
+ * version, and never again for the change the shipment's last request carried: the intent
+ * is recorded first, an earlier request whose answer never came is read back from OpenLogi
+ * before anything is sent for the same change, and a refusal forgets the intent (nothing
+ * was charged).
  */
 import {
   findBillableInDoubt,
   forgetBillableIntent,
+  lastBillableChange,
   markBillableSent,
   recordBillableIntent,
   type BillableChange,
 } from "../models/billable-request.server";
 import type { HistoryAction } from "../models/sync-history.server";
-import { OpenLogiAuthError, OpenLogiClientError, OpenLogiServerError } from "../openlogi/errors";
+import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
 import type { ShipmentSnapshot, ShipmentStatus, SyncDecision } from "../sync/types";
 import type { ExecutionContext } from "./execution-context";
+import { workMayHaveBeenDone } from "./failure-policy";
 import type { Executed } from "./history-entry";
 
 export interface BillablePlan {
@@ -37,7 +40,11 @@ export async function sendBillable(
   const done: Executed = { action: plan.action, billable: true, outcome: decision.outcome };
   const landed = async () => (await ctx.openlogi.getShipment(shipment.id))?.status === plan.landedStatus;
 
-  const key = (await findBillableInDoubt(prisma, plan.change)) ?? { ...plan.change, orderVersion: plan.orderVersion };
+  const inDoubt = await findBillableInDoubt(prisma, plan.change);
+  if (!inDoubt && (await lastBillableChange(prisma, plan.change)) === plan.change.changeKey) {
+    return { action: "none", billable: false, outcome: "already_sent" };
+  }
+  const key = inDoubt ?? { ...plan.change, orderVersion: plan.orderVersion };
   const state = await recordBillableIntent(prisma, key, ctx.job.id);
   if (state === "sent") return { action: "none", billable: false, outcome: "already_sent" };
   if (state === "intent" && (await landed())) {
@@ -47,7 +54,7 @@ export async function sendBillable(
   try {
     await plan.send();
   } catch (error) {
-    if (error instanceof OpenLogiServerError && (await landed())) {
+    if (workMayHaveBeenDone(error) && (await landed())) {
       await markBillableSent(prisma, key);
       return done;
     }

@@ -37,9 +37,16 @@ export async function syncOrder(
       settings: context.settings,
     });
   const ctx: ExecutionContext = { deps, shop: context.shop, openlogi, job, order, decide, scrub };
-  for (const shipment of shipments.length > 0 ? shipments : [null]) {
+  for (const read of shipments.length > 0 ? shipments : [null]) {
     const startedAt = deps.clock();
-    const decision = decide(shipment);
+    let shipment = read;
+    let decision = decide(shipment);
+    if (decision.kind === "update" && shipment) {
+      // A PUT replaces the whole request: build it from the shipment as OpenLogi holds it now,
+      // not as the batch read it a minute ago (the merchant may have held it or changed a field since).
+      shipment = await openlogi.getShipment(shipment.id);
+      decision = decide(shipment);
+    }
     try {
       const executed = await executeDecision(ctx, decision, shipment);
       await recordOutcome(deps, job, order, shipment, { ...executed, decision, startedAt }, scrub);

@@ -31,6 +31,23 @@ export async function findBillableInDoubt(prisma: PrismaClient, change: Billable
 }
 
 /**
+ * The change the shipment's last request of this kind carried, that OpenLogi took. Asking
+ * for the same change again, whatever the order version, would be paid for twice: when
+ * OpenLogi declined it, or applied it in other words, only a person can settle it.
+ */
+export async function lastBillableChange(
+  prisma: PrismaClient,
+  { shop, shipmentId, kind }: Pick<BillableChange, "shop" | "shipmentId" | "kind">,
+): Promise<string | null> {
+  const row = await prisma.billableRequest.findFirst({
+    where: { shop, shipmentId, kind, state: "sent" },
+    orderBy: { id: "desc" },
+    select: { changeKey: true },
+  });
+  return row?.changeKey ?? null;
+}
+
+/**
  * Records the intent to send a billable request before it is sent. Returns the state of
  * an earlier record for the same key, or "new" when this call created it: the unique key
  * makes sure only one job ever owns a given request.

@@ -15,6 +15,10 @@ const booleanSetting = z.union([z.boolean(), z.enum(["true", "false"]).transform
 const LOCATION_GID = /^gid:\/\/shopify\/Location\/[1-9][0-9]*$/;
 const LOCATION_MESSAGE = 'takes a Location GID (gid://shopify/Location/123) or "all"';
 
+/** OpenLogi's two API environments (info.description, "ベースURL"). */
+export const OPENLOGI_ENVIRONMENTS = ["production", "demo"] as const;
+export type OpenLogiEnvironment = (typeof OPENLOGI_ENVIRONMENTS)[number];
+
 /** The keys of SPEC.md's settings table, and the OpenLogi environment. */
 const settingsShape = {
   reflectChanges: booleanSetting,
@@ -28,7 +32,7 @@ const settingsShape = {
     [z.null(), z.enum(["all", ""]).transform(() => null), z.string().regex(LOCATION_GID, LOCATION_MESSAGE)],
     { error: LOCATION_MESSAGE },
   ),
-  environment: z.enum(["production", "demo"], { error: "takes production or demo" }),
+  environment: z.enum(OPENLOGI_ENVIRONMENTS, { error: "takes production or demo" }),
 };
 
 const connectionShape = {

@@ -1,11 +1,11 @@
 import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
 import { TokenUnreadableError, type TokenCipher, type TokenUnreadableReason } from "../security/token-cipher.server";
-import { parseShopSettingsInput, type ShopSettingsInput } from "./settings-input";
+import { parseShopSettingsInput, type OpenLogiEnvironment, type ShopSettingsInput } from "./settings-input";
 
 export type { SettingsPatch } from "./settings-input";
 
-export type OpenLogiEnvironment = "production" | "demo";
+export type { OpenLogiEnvironment } from "./settings-input";
 
 /** What the worker needs to sync one shop. The token is decrypted only here. */
 export interface ShopContext {

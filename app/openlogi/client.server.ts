@@ -15,6 +15,7 @@ import {
   type ShipmentStatus,
   type ShipmentUpdateBody,
 } from "../sync/types";
+import type { OpenLogiEnvironment } from "../models/settings-input";
 import type { paths } from "./contract/contract";
 import {
   OpenLogiAuthError,
@@ -27,7 +28,6 @@ import type { RateLimiter } from "./rate-limiter.server";
 import { isSendableToken } from "../security/openlogi-token";
 import { scrubSecrets } from "../security/scrub-secrets";
 
-export type OpenLogiEnvironment = "production" | "demo";
 
 /** Base URLs from info.description, "ベースURL". `override` comes from OPENLOGI_API_BASE_URL. */
 export function openLogiBaseUrl(environment: OpenLogiEnvironment, override?: string): string {

@@ -88,10 +88,6 @@ export class OpenLogiAuthError extends OpenLogiError {
   }
 }
 
-export function isOpenLogiError(e: unknown): e is OpenLogiError {
-  return e instanceof OpenLogiError;
-}
-
 /** The fields a history record keeps for a failed call. */
 export function describeOpenLogiError(e: unknown): OpenLogiErrorDescription {
   if (e instanceof OpenLogiClientError) {

@@ -68,12 +68,15 @@ export function planAmounts(order: OrderSnapshot, raw: ShipmentResponse, locatio
     }
   }
 
-  const currencyMatches = amounts.currency === (raw.currency_code || DOMESTIC_CURRENCY);
+  // Shopify's figures fit only a delivery note kept in the same currency and on the same tax basis (税込み or not).
+  const sameBasis =
+    amounts.currency === (raw.currency_code || DOMESTIC_CURRENCY) &&
+    (raw.tax_included === undefined || raw.tax_included === amounts.taxesIncluded);
   const fields: Partial<Record<AmountField, number>> = {};
   const notUpdated: string[] = [];
   const set = (field: AmountField, value: number | null, integer: boolean) => {
     if (raw[field] == null) return; // the shipment carries no such amount: none is invented
-    if (currencyMatches && value !== null && (!integer || Number.isInteger(value))) fields[field] = value;
+    if (sameBasis && value !== null && (!integer || Number.isInteger(value))) fields[field] = value;
     else notUpdated.push(field);
   };
   set("subtotal_amount", amounts.subtotal, false);
@@ -90,15 +93,19 @@ export function planAmounts(order: OrderSnapshot, raw: ShipmentResponse, locatio
   }
 
   const showsPrices = (raw.items ?? []).some((item) => item.unit_price != null || item.price != null);
-  if (showsPrices && !currencyMatches) notUpdated.push("items.price");
+  if (showsPrices && !sameBasis) notUpdated.push("items.price");
   const notices: Notice[] = notUpdated.length > 0
     ? [{ code: "amounts_not_updated", actionRequired: false, params: { fields: notUpdated.join(", ") } }]
     : [];
-  return { kind: "apply", fields, items: itemFigures(order), prices: showsPrices && currencyMatches, notices };
+  return { kind: "apply", fields, items: itemFigures(order), prices: showsPrices && sameBasis, notices };
 }
 
-/** Items are changed only for an order in one shipment, so the location's share is the parcel's. */
-function cashOnDeliveryProblem(order: OrderSnapshot, location: LocationItems): CashOnDeliveryProblem | null {
+/**
+ * Why the amount a cash-on-delivery carrier collects cannot be exactly what the customer
+ * owes; null when it can. Callers handle an order in one shipment only, so the location's
+ * share is the parcel's.
+ */
+export function cashOnDeliveryProblem(order: OrderSnapshot, location: LocationItems): CashOnDeliveryProblem | null {
   const { amounts } = order;
   if (amounts.currency !== DOMESTIC_CURRENCY) return "currency";
   if (!location.wholeOrder) return "partial_order";

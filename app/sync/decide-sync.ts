@@ -46,8 +46,7 @@ export function decideSync(input: SyncInput): SyncDecision {
     case "updated":
       // Once an order is cancelled, later changes are recorded as such (SPEC.md "Delivery, order and failure").
       if (order.cancelledAt !== null) return none("order_cancelled");
-      // Unreflected changes still warn of a wrong parcel, and only an edit changes items.
-      if (!settings.reflectChanges && event === "updated") return none("reflect_disabled");
+      // Even with changes not reflected the shipment is read: a wrong parcel is warned of whatever the settings.
       if (shipment === null) return none("no_shipment");
       return withItemInfo(input, location, decideChange(input, shipment, location));
     default: {
@@ -94,19 +93,35 @@ interface ItemsView {
   diff: ShipmentDiff;
   /** SKU-less lines an edit added: they have no OpenLogi code (SPEC.md "Added item without SKU"). */
   addedWithoutSku: LineWithoutSku[];
+  /** Items differ over all the order's shipments. */
   changed: boolean;
+  /** Codes this shipment holds that were taken out. */
+  removedHere: string[];
+  /** The change concerns this shipment: it holds what was taken out, or nothing holds what was added. */
+  concernsThis: boolean;
 }
 
 /** SPEC.md "Changes"; FAQ 217 変更連携. */
 function decideChange(input: SyncInput, shipment: ShipmentSnapshot, location: LocationItems): SyncDecision {
   const diff = diffShipment(input.order, shipment, input.siblings, location);
   const addedWithoutSku = location.withoutSku.filter((line) => input.addedLineItemIds.has(idTail(line.lineItemId)));
-  const view: ItemsView = { diff, addedWithoutSku, changed: diff.items.changed || addedWithoutSku.length > 0 };
+  const own = new Set(diff.items.own.map((line) => line.code));
+  const removedHere = diff.items.removedCodes.filter((code) => own.has(code));
+  const view: ItemsView = {
+    diff,
+    addedWithoutSku,
+    changed: diff.items.changed || addedWithoutSku.length > 0,
+    removedHere,
+    concernsThis: removedHere.length > 0 || diff.items.addedCodes.length > 0 || addedWithoutSku.length > 0,
+  };
   const band = bandOf(shipment.status);
 
   // Settings silence actions, not warnings: a wrong parcel is worth knowing of either way.
   if (!input.settings.reflectChanges) {
-    return none("reflect_disabled", { changes: fieldChanges(diff, view.changed), notices: wrongParcelWarnings(band, view) });
+    return none("reflect_disabled", {
+      changes: fieldChanges(diff, view.concernsThis),
+      notices: [...wrongParcelWarnings(band, view), ...amountWarnings(diff)],
+    });
   }
   switch (band) {
     case "OPEN":
@@ -116,13 +131,13 @@ function decideChange(input: SyncInput, shipment: ShipmentSnapshot, location: Lo
       return changeAfterConfirmation(input, shipment, view);
     case "PACKED": {
       // Shopify's warning: a fulfilment app that misses an edit may ship a removed, unpaid item.
-      const changes = fieldChanges(diff, view.changed);
+      const changes = fieldChanges(diff, view.concernsThis);
       if (changes.length === 0) return none("no_change");
-      return none("not_reflected_packed", { changes, notices: wrongParcelWarnings(band, view) });
+      return none("not_reflected_packed", { changes, notices: [...wrongParcelWarnings(band, view), ...amountWarnings(diff)] });
     }
     case "REQUESTED": {
-      const changes = fieldChanges(diff, view.changed);
-      return changes.length === 0 ? none("no_change") : none("request_pending", { changes });
+      const changes = fieldChanges(diff, view.concernsThis);
+      return changes.length === 0 ? none("no_change") : none("request_pending", { changes, notices: amountWarnings(diff) });
     }
     default: {
       const unhandled: never = band;
@@ -180,7 +195,7 @@ function changeBeforeConfirmation(
     notices.push(...mapping.notices);
   }
   let amounts;
-  if (applyItems) {
+  if (applyItems || diff.cashOnDelivery.changed) {
     const plan = planAmounts(input.order, shipment.raw, location);
     // A carrier must never collect a wrong amount: change nothing and ask staff.
     if (plan.kind === "cashOnDeliveryUnresolved") {
@@ -201,13 +216,13 @@ function changeBeforeConfirmation(
 /** 出庫ピッキング中〜ピッキング済: only the recipient can change, by a billable modify request. */
 function changeAfterConfirmation(input: SyncInput, shipment: ShipmentSnapshot, view: ItemsView): SyncDecision {
   const { diff } = view;
-  const changes = fieldChanges(diff, view.changed);
+  const changes = fieldChanges(diff, view.concernsThis);
   if (changes.length === 0) return none("no_change");
   const notices: Notice[] = [];
   // ModifyShipmentRequest has no email field.
   if (diff.email.changed) notices.push({ code: "email_not_changeable_after_confirmation", actionRequired: false });
-  // Nor items: picking has begun with the old list.
-  notices.push(...wrongParcelWarnings("CONFIRMED", view));
+  // Nor items, nor amounts: picking has begun with the old list.
+  notices.push(...wrongParcelWarnings("CONFIRMED", view), ...amountWarnings(diff));
 
   const mapping = diff.recipient.mapping;
   const recipient = diff.recipient.after;
@@ -231,10 +246,8 @@ function changeAfterConfirmation(input: SyncInput, shipment: ShipmentSnapshot, v
  * picking began, removed items the shipment still holds, added items it lacks.
  */
 function wrongParcelWarnings(band: StatusBand, view: ItemsView): Notice[] {
-  if (!view.changed) return [];
-  const { diff } = view;
-  const own = new Set(diff.items.own.map((line) => line.code));
-  const removedHere = diff.items.removedCodes.filter((code) => own.has(code));
+  if (!view.concernsThis) return [];
+  const { diff, removedHere } = view;
   const removed: Notice[] =
     removedHere.length > 0 ? [{ code: "removed_items_may_ship", actionRequired: true, params: { codes: removedHere.join(", ") } }] : [];
   switch (band) {
@@ -245,8 +258,18 @@ function wrongParcelWarnings(band: StatusBand, view: ItemsView): Notice[] {
         ? [...removed, { code: "added_items_not_shipped", actionRequired: true, params: { codes: added.join(", ") } }]
         : removed;
     }
-    case "CONFIRMED":
-      return [{ code: "items_changed_after_picking", actionRequired: true, params: itemParams(view) }];
+    case "CONFIRMED": {
+      // Another shipment's removal is that shipment's warning.
+      const codes = [...removedHere, ...diff.items.addedCodes].sort();
+      const missingSku = view.addedWithoutSku.map((line) => line.title);
+      return [
+        {
+          code: "items_changed_after_picking",
+          actionRequired: true,
+          params: { codes: codes.join(", "), ...(missingSku.length > 0 ? { missingSku: missingSku.join(", ") } : {}) },
+        },
+      ];
+    }
     case "PACKED":
       return removed;
     case "REQUESTED":
@@ -256,6 +279,13 @@ function wrongParcelWarnings(band: StatusBand, view: ItemsView): Notice[] {
       throw new Error(`unknown status band: ${String(unhandled)}`);
     }
   }
+}
+
+/** Once the shipment can no longer change, a carrier collecting the old amount is staff's to stop. */
+function amountWarnings(diff: ShipmentDiff): Notice[] {
+  const { changed, before, after } = diff.cashOnDelivery;
+  if (!changed || after === null) return [];
+  return [{ code: "cash_on_delivery_amount_changed", actionRequired: true, params: { collected: before ?? "", owed: after } }];
 }
 
 /**
@@ -273,9 +303,14 @@ function withItemInfo(input: SyncInput, location: LocationItems, decision: SyncD
       params: { titles: original.map((line) => line.title).join(", ") },
     });
   }
-  const held = input.shipment?.raw.items ?? [];
-  if (held.length > 0 && !held.some((item) => location.orderSkus.has(item.code))) {
-    info.push({ code: "item_codes_not_skus", actionRequired: false, params: { codes: held.map((item) => item.code).join(", ") } });
+  const unknown = (input.shipment?.raw.items ?? []).filter((item) => !location.orderSkus.has(item.code));
+  if (unknown.length > 0) {
+    // Items cannot be compared: after an edit, staff must check them by hand.
+    info.push({
+      code: "item_codes_not_skus",
+      actionRequired: input.event === "edited",
+      params: { codes: unknown.map((item) => item.code).join(", ") },
+    });
   }
   return info.length > 0 ? { ...decision, notices: [...decision.notices, ...info] } : decision;
 }
@@ -286,18 +321,14 @@ function fieldChanges(diff: ShipmentDiff, includeItems: boolean): FieldChange[] 
   if (diff.recipient.changed) changes.push({ field: "recipient", before: diff.recipient.before, after: diff.recipient.after });
   if (diff.email.changed) changes.push({ field: "shipping_email", before: diff.email.before, after: diff.email.after });
   if (includeItems) changes.push({ field: "items", before: diff.items.before, after: diff.items.after });
+  if (diff.cashOnDelivery.changed) {
+    changes.push({ field: "cash_on_delivery", before: diff.cashOnDelivery.before, after: diff.cashOnDelivery.after });
+  }
   return changes;
 }
 
 function invalidRecipient(fields: string[], notices: Notice[], recipientNotices: Notice[]): SyncDecision {
   return none("invalid_recipient", { notices: [...notices, ...recipientNotices], params: { fields: fields.join(", ") } });
-}
-
-function itemParams(view: ItemsView): Params {
-  const { removedCodes, addedCodes } = view.diff.items;
-  const codes = [...removedCodes, ...addedCodes].sort();
-  const missingSku = view.addedWithoutSku.map((line) => line.title);
-  return { codes: codes.join(", "), ...(missingSku.length > 0 ? { missingSku: missingSku.join(", ") } : {}) };
 }
 
 function none(

@@ -5,7 +5,8 @@
  * Two quantities per SKU matter. `toShip` is what is still to ship from the location: it
  * falls when Shopify records a fulfilment. `current` is the order's current quantity at
  * the location, fulfilled units included: it falls only when an edit removes units, or
- * when units are assigned to another location. Only a fall in `current` is a removal.
+ * when units are assigned to another location. Only a fall in `current` is a removal; a
+ * refund of units already shipped (a return) is not one.
  */
 import type { DeliveryMethodType, FulfillmentOrderStatus, OrderSnapshot } from "./types";
 
@@ -88,7 +89,7 @@ function shipsByCarrier(method: DeliveryMethodType | null): boolean {
  * as a new fulfillment order (Shopify's help on order editing).
  */
 export function itemsAtLocation(order: OrderSnapshot, locationId: string | null): LocationItems {
-  const here = new Map<string, { total: number; remaining: number }>();
+  const here = new Map<string, { total: number; remaining: number; fulfilled: number }>();
   const elsewhere = new Map<string, number>();
   const shippable = new Map(order.lineItems.filter((line) => line.requiresShipping).map((line) => [line.id, line]));
   for (const fulfillmentOrder of order.fulfillmentOrders) {
@@ -101,8 +102,11 @@ export function itemsAtLocation(order: OrderSnapshot, locationId: string | null)
         elsewhere.set(foLine.lineItemId, (elsewhere.get(foLine.lineItemId) ?? 0) + foLine.totalQuantity);
         continue;
       }
-      const sums = here.get(foLine.lineItemId) ?? { total: 0, remaining: 0 };
-      if (fulfillmentOrder.status !== "CANCELLED") sums.total += foLine.totalQuantity;
+      const sums = here.get(foLine.lineItemId) ?? { total: 0, remaining: 0, fulfilled: 0 };
+      if (fulfillmentOrder.status !== "CANCELLED") {
+        sums.total += foLine.totalQuantity;
+        sums.fulfilled += foLine.totalQuantity - foLine.remainingQuantity;
+      }
       if (isStillToShip(fulfillmentOrder.status)) sums.remaining += foLine.remainingQuantity;
       here.set(foLine.lineItemId, sums);
     }
@@ -118,8 +122,9 @@ export function itemsAtLocation(order: OrderSnapshot, locationId: string | null)
       if (line.currentQuantity > 0) wholeOrder = false;
       continue;
     }
-    // Units assigned elsewhere (moved, or for pickup) are no longer this location's.
-    const currentHere = Math.max(0, Math.min(sums.total, line.currentQuantity - (elsewhere.get(line.id) ?? 0)));
+    // Units assigned elsewhere (moved, or for pickup) are no longer this location's; units
+    // shipped from here stay its own even when refunded (currentQuantity leaves out refunds).
+    const currentHere = Math.max(sums.fulfilled, Math.min(sums.total, line.currentQuantity - (elsewhere.get(line.id) ?? 0)));
     const remaining = Math.min(sums.remaining, currentHere);
     if (line.currentQuantity > 0 && remaining !== line.currentQuantity) wholeOrder = false;
     const code = skuOf(line.sku);
@@ -136,7 +141,11 @@ export function itemsAtLocation(order: OrderSnapshot, locationId: string | null)
 
 /** How the items the order's shipments hold compare with what the order asks. */
 export interface ItemReconciliation {
-  /** False when none of the held codes is a SKU of the order: codes and SKUs differ, nothing can be said. */
+  /**
+   * False when a held code is no SKU of the order: it may be the merchant's own code for a
+   * SKU, so the SKU missing from the shipment need not be missing from the parcel. Nothing is
+   * said about items then.
+   */
   comparable: boolean;
   before: ItemLine[];
   after: ItemLine[];
@@ -150,21 +159,18 @@ export interface ItemReconciliation {
 /**
  * Per code, what should be held: never more than the order's current quantity (a removal),
  * never less than what is still to ship (an addition), and otherwise what is held — so a
- * fulfilment, which lowers only what is still to ship, changes nothing. A code that is no
- * SKU of the order (the merchant's own) is left as it is.
+ * fulfilment, which lowers only what is still to ship, changes nothing.
  */
 export function reconcileItems(location: LocationItems, held: ItemLine[]): ItemReconciliation {
   const heldByCode = new Map(held.map((line) => [line.code, line.quantity]));
-  const comparable = held.length === 0 || held.some((line) => location.orderSkus.has(line.code));
+  const comparable = held.every((line) => location.orderSkus.has(line.code));
   const target = new Map<string, number>();
   const codes = new Set([...heldByCode.keys(), ...(comparable ? location.toShip.keys() : [])]);
   for (const code of codes) {
     const holds = heldByCode.get(code) ?? 0;
     target.set(
       code,
-      comparable && location.orderSkus.has(code)
-        ? Math.max(Math.min(holds, location.current.get(code) ?? 0), location.toShip.get(code) ?? 0)
-        : holds,
+      comparable ? Math.max(Math.min(holds, location.current.get(code) ?? 0), location.toShip.get(code) ?? 0) : holds,
     );
   }
   const after = toItemLines(target);

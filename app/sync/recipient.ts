@@ -24,9 +24,6 @@ export type InvalidRecipientField =
   | "city"
   | "address";
 
-/** A field the order could not fill: left out, or OpenLogi's `---` placeholder. */
-export type UnmappedRecipientField = "phone" | "postcode";
-
 /** The mapped recipient, the warnings it raised, and the required fields it could not fill. */
 export interface RecipientMapping {
   recipient: OpenLogiRecipient;
@@ -34,10 +31,11 @@ export interface RecipientMapping {
   /** Non-empty when the recipient would fail OpenLogi's validation: do not send it. */
   invalid: InvalidRecipientField[];
   /**
-   * Fields the mapping could not produce from the order. SPEC.md: what the mapping cannot
-   * produce is not a difference — the shipment keeps its own value.
+   * The order has a phone that cannot be an OpenLogi phone. SPEC.md: what the mapping cannot
+   * produce is not a difference — the shipment keeps its own phone. (An order without a phone
+   * simply has none: that is the mapping's answer, not a gap.)
    */
-  unmapped: UnmappedRecipientField[];
+  phoneNotConverted: boolean;
 }
 
 const LIMITS = { name: 15, company: 16, address: 64 } as const;
@@ -54,7 +52,6 @@ export function toOpenLogiRecipient(address: MailingAddressSnapshot): RecipientM
 function toDomestic(address: MailingAddressSnapshot): RecipientMapping {
   const notices: Notice[] = [];
   const invalid: InvalidRecipientField[] = [];
-  const unmapped: UnmappedRecipientField[] = [];
   const cut = (field: string, value: string, max: number, code: NoticeCode) => {
     const kept = truncate(value, max);
     if (kept !== value) notices.push({ code, actionRequired: false, params: { field, full: value, kept } });
@@ -91,17 +88,14 @@ function toDomestic(address: MailingAddressSnapshot): RecipientMapping {
   const rawPhone = clean(address.phone);
   const phone = toDomesticPhone(rawPhone);
   if (phone !== null) recipient.phone = phone;
-  else {
-    unmapped.push("phone");
-    if (rawPhone !== "") notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone: rawPhone } });
-  }
-  return { recipient, notices, invalid, unmapped };
+  const phoneNotConverted = phone === null && rawPhone !== "";
+  if (phoneNotConverted) notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone: rawPhone } });
+  return { recipient, notices, invalid, phoneNotConverted };
 }
 
 function toInternational(address: MailingAddressSnapshot, country: string): RecipientMapping {
   const notices: Notice[] = [];
   const invalid: InvalidRecipientField[] = [];
-  const unmapped: UnmappedRecipientField[] = [];
   const cut = (field: string, value: string, max: number) => {
     const kept = truncate(value, max);
     const code: NoticeCode = field === "name" ? "name_truncated" : "address_truncated";
@@ -120,22 +114,19 @@ function toInternational(address: MailingAddressSnapshot, country: string): Reci
   if (street === "") invalid.push("address");
 
   let phone = clean(address.phone).normalize("NFKC");
-  if (phone === "" || phone.length > INTERNATIONAL_LIMITS.phone) {
-    unmapped.push("phone");
-    if (phone !== "") notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone } });
-    phone = PLACEHOLDER;
-  }
-  const zip = clean(address.zip);
-  if (zip === "") unmapped.push("postcode");
+  const phoneNotConverted = phone.length > INTERNATIONAL_LIMITS.phone;
+  if (phoneNotConverted) notices.push({ code: "phone_not_converted", actionRequired: false, params: { phone } });
+  // InternationalAddress requires a phone and a postcode: `---` says there is none.
+  if (phone === "" || phoneNotConverted) phone = PLACEHOLDER;
   const recipient: InternationalAddress = {
     region_code: country,
-    postcode: cut("postcode", zip || PLACEHOLDER, INTERNATIONAL_LIMITS.postcode),
+    postcode: cut("postcode", clean(address.zip) || PLACEHOLDER, INTERNATIONAL_LIMITS.postcode),
     city: cut("city", city, INTERNATIONAL_LIMITS.city),
     address: cut("address", street, INTERNATIONAL_LIMITS.address),
     name: cut("name", name, INTERNATIONAL_LIMITS.name),
     phone,
   };
-  return { recipient, notices, invalid, unmapped };
+  return { recipient, notices, invalid, phoneNotConverted };
 }
 
 /** "１００−０００１", "〒100-0001", "1000001" → "100-0001"; null unless exactly 7 digits. */

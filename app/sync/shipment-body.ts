@@ -133,15 +133,20 @@ function reconcileItemLines(
   return result;
 }
 
-/** The order's unit price, the amount for the line's quantity, and the tax rate, where known. */
+/**
+ * The line's amount for its quantity, never the old one: at the order's unit price and tax
+ * rate when they apply (`figures`), else at the shipment's own unit price. A line with
+ * neither keeps no amount.
+ */
 function priced(item: ShipmentItemUpdate, figures: ItemFigures | undefined): ShipmentItemUpdate {
-  if (!figures) return item;
-  const unitPrice = figures.unitPrice ?? (typeof item.unit_price === "number" ? item.unit_price : null);
+  const unitPrice = figures?.unitPrice ?? (typeof item.unit_price === "number" ? item.unit_price : null);
+  if (unitPrice === null) return item.price == null ? item : { ...item, price: null };
   return {
     ...item,
+    unit_price: unitPrice,
     // Rounded to hundredths so 19.99 × 3 is 59.97, not 59.970000000000006.
-    ...(unitPrice !== null ? { unit_price: unitPrice, price: Math.round(unitPrice * item.quantity * 100) / 100 } : { price: null }),
-    ...(figures.reducedTax !== null ? { is_reduced_tax: figures.reducedTax } : {}),
+    price: Math.round(unitPrice * item.quantity * 100) / 100,
+    ...(figures && figures.reducedTax !== null ? { is_reduced_tax: figures.reducedTax } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  * never one either: a false difference after confirmation costs the merchant a billable
  * request.
  */
+import { cashOnDeliveryProblem } from "./amounts";
 import { reconcileItems, sumItemLines, type ItemLine, type ItemReconciliation, type LocationItems } from "./items";
 import { toOpenLogiRecipient, type RecipientMapping } from "./recipient";
 import { currentItemLines, isInternational } from "./shipment-body";
@@ -21,6 +22,12 @@ export interface ShipmentDiff {
     mapping: RecipientMapping | null;
   };
   email: { changed: boolean; before: string | null; after: string | null };
+  /**
+   * What a cash-on-delivery carrier collects against what the customer owes — compared only
+   * where that can be exact (sync/amounts.ts), so a discount or an added digital line that
+   * changes the total is never left uncollected or overcharged.
+   */
+  cashOnDelivery: { changed: boolean; before: number | null; after: number | null };
   /** Compared over every shipment of the order; `own` is what this one holds. */
   items: ItemReconciliation & { own: ItemLine[] };
 }
@@ -46,6 +53,12 @@ export function diffShipment(
   const emailBefore = nonEmpty(raw.shipping_email);
   const emailAfter = nonEmpty(order.email);
 
+  const collected = raw.total_for_cash_on_delivery ?? null;
+  const owed =
+    raw.cash_on_delivery === true && siblings.length === 0 && cashOnDeliveryProblem(order, location) === null
+      ? order.amounts.outstanding
+      : collected;
+
   const own = currentItemLines(raw);
   const held = sumItemLines([own, ...siblings.map((sibling) => currentItemLines(sibling.raw))]);
   return {
@@ -57,23 +70,23 @@ export function diffShipment(
       before: emailBefore,
       after: emailAfter,
     },
+    cashOnDelivery: { changed: owed !== collected, before: collected, after: owed },
     items: { ...reconcileItems(location, held), own },
   };
 }
 
 /**
- * The mapped recipient, with the shipment's own value wherever the order gave none (a
- * phone that is not a domestic number, a missing international postcode) and the
- * 部署 (division), which Shopify's address does not have.
+ * The mapped recipient, with the shipment's own phone where the order's cannot be an
+ * OpenLogi phone (within the same kind of address: a move abroad takes nothing along), and
+ * the shipment's 部署 (division), which Shopify's address does not have.
  */
 function keepShipmentValues(mapping: RecipientMapping, stored: OpenLogiRecipient | null): OpenLogiRecipient {
   const mapped = mapping.recipient;
   if (stored === null || isInternational(stored) !== isInternational(mapped)) return mapped;
   const kept: Record<string, unknown> = { ...mapped };
   const source = stored as Record<string, unknown>;
-  for (const field of mapping.unmapped) {
-    const value = source[field];
-    if (typeof value === "string" && value.trim() !== "" && value !== "---") kept[field] = value;
+  if (mapping.phoneNotConverted && typeof source.phone === "string" && source.phone.trim() !== "" && source.phone !== "---") {
+    kept.phone = source.phone;
   }
   if (typeof source.division === "string" && source.division !== "") kept.division = source.division;
   return kept as OpenLogiRecipient;

@@ -195,9 +195,9 @@ export interface SyncSettings {
 export type ShipmentKeyKind = "name" | "number" | "id";
 
 /**
- * What happened in Shopify, by webhook topic. Edits and updates are decided alike; an edit
- * is the only event that can change items, so it alone needs the shipment when order
- * changes are not reflected (to warn about a wrong parcel).
+ * What happened in Shopify, by webhook topic. Edits and updates are decided alike (items
+ * change by an edit, and by a refund that restocks, which comes as an update); only an edit
+ * can add a line, which matters for lines without a SKU.
  */
 export type SyncEvent = "cancelled" | "edited" | "updated";
 
@@ -260,10 +260,12 @@ export type NoticeCode =
   | "no_items_left_at_location"
   /** A line the order always had has no SKU: it was never in the shipment and is not compared. */
   | "line_without_sku_not_compared"
-  /** None of the shipment's item codes is a SKU of the order: items cannot be compared. */
+  /** A shipment's item code is no SKU of the order: items cannot be compared (Action required after an edit). */
   | "item_codes_not_skus"
   /** Items changed on a cash-on-delivery shipment and the amount to collect cannot be made exact. */
   | "cash_on_delivery_amount_unresolved"
+  /** After confirmation, what the customer owes changed: the carrier would collect the old amount. */
+  | "cash_on_delivery_amount_changed"
   /** Delivery-note amounts that could not be taken from the order exactly were left as they were. */
   | "amounts_not_updated";
 
@@ -277,7 +279,7 @@ export interface Notice {
 
 /** A field the order changed, for the history and the modification ledger. */
 export interface FieldChange {
-  field: "recipient" | "shipping_email" | "items";
+  field: "recipient" | "shipping_email" | "items" | "cash_on_delivery";
   before: unknown;
   after: unknown;
 }

@@ -192,19 +192,28 @@ export function fulfilAll(order: OrderSnapshot): OrderSnapshot {
   };
 }
 
-/** Moves every open fulfillment order at the OpenLogi location to another one (Shopify closes the old one). */
-export function moveToLocation(order: OrderSnapshot, locationId: string): OrderSnapshot {
-  const moved = order.fulfillmentOrders.filter((fo) => fo.status === "OPEN" && fo.locationId === OPENLOGI_LOCATION_ID);
-  return {
-    ...order,
-    updatedAt: later(order.updatedAt),
-    fulfillmentOrders: [
-      ...order.fulfillmentOrders.map((fo) =>
-        moved.includes(fo) ? { ...fo, status: "CLOSED" as const, lineItems: fo.lineItems.map((l) => ({ ...l, remainingQuantity: 0 })) } : fo,
-      ),
-      ...moved.map((fo, i) => ({ ...fo, id: `${fo.id}0${i}`, locationId })),
-    ],
-  };
+/**
+ * Moves the SKU's unfulfilled units from the OpenLogi location to another one, as Shopify's
+ * fulfillmentOrderMove does for part of a fulfillment order: the moved line goes to a new
+ * fulfillment order there, the original keeps the rest. (Moving every line instead changes
+ * the original's location.)
+ */
+export function moveToLocation(order: OrderSnapshot, sku: string, locationId: string): OrderSnapshot {
+  const line = lineOf(order, sku);
+  const moved: FulfillmentOrderSnapshot[] = [];
+  const fulfillmentOrders = order.fulfillmentOrders.map((fo) => {
+    const foLine = fo.lineItems.find((l) => l.lineItemId === line.id && l.remainingQuantity > 0);
+    if (fo.status !== "OPEN" || fo.locationId !== OPENLOGI_LOCATION_ID || !foLine) return fo;
+    moved.push({ ...fo, id: `${fo.id}0${moved.length}`, locationId, lineItems: [{ ...foLine, totalQuantity: foLine.remainingQuantity }] });
+    const left = foLine.totalQuantity - foLine.remainingQuantity;
+    return {
+      ...fo,
+      lineItems: left > 0
+        ? fo.lineItems.map((l) => (l === foLine ? { ...l, totalQuantity: left, remainingQuantity: 0 } : l))
+        : fo.lineItems.filter((l) => l !== foLine),
+    };
+  });
+  return { ...order, updatedAt: later(order.updatedAt), fulfillmentOrders: [...fulfillmentOrders, ...moved] };
 }
 
 function orderLine(id: string, spec: LineSpec): OrderLineSnapshot {

@@ -668,7 +668,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
         const stored = shipments.get(id);
         if (next === undefined || !stored) continue;
         afterRead.delete(id);
-        stored.data = { ...stored.data, status: next };
+        stored.data = withStatus(stored.data, next);
       }
     }
     const headers = { ...answered.paceHeaders, ...reply.headers };
@@ -718,7 +718,7 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     setStatus(id, status) {
       const stored = shipments.get(id);
       if (!stored) throw new Error(`openlogi-double: no shipment ${id}`);
-      stored.data = { ...stored.data, status };
+      stored.data = withStatus(stored.data, status);
     },
     moveOnAfterRead(id, status) {
       afterRead.set(id, status);
@@ -743,6 +743,11 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       if (selfErrors.length > 0) throw new Error(`the OpenLogi double broke its contract:\n${selfErrors.join("\n")}`);
     },
   };
+}
+
+/** A shipment as OpenLogi shows it in `status`: on hold (保留) exactly when suspended. */
+function withStatus(shipment: ShipmentResponse, status: ShipmentStatus): ShipmentResponse {
+  return { ...shipment, status, suspend: status === "suspended" };
 }
 
 function parseForLog(raw: string): unknown {

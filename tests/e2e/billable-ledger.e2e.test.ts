@@ -86,6 +86,26 @@ describe("the billable ledger", () => {
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["already_sent"]);
   });
 
+  it("sends no second modification for a change OpenLogi declined, when only the order's version moves on", async () => {
+    // GIVEN a request for B that OpenLogi's staff declined: the shipment is back to picking, still at A
+    const base = orderNumbered(++next);
+    const [shipment] = world.seedOrder(base, "picking");
+    const original = world.openlogi.get(shipment.id)!.recipient;
+    const v1 = at(base, ADDRESS_B, "2026-11-20T02:00:00Z");
+    world.setOrder(v1);
+    await world.send("orders/updated", v1, { updatedAt: v1.updatedAt });
+    await world.drain();
+    staffHandled(shipment, original);
+    // WHEN a tag bumps the order's version
+    const v2 = at(base, ADDRESS_B, "2026-11-20T05:00:00Z");
+    world.setOrder(v2);
+    await world.send("orders/updated", v2, { updatedAt: v2.updatedAt });
+    await world.drain();
+    // THEN the declined change is not paid for again
+    expect(posts(shipment)).toHaveLength(1);
+    expect((await world.history(base)).map((h) => h.outcome)).toEqual(["modify_requested", "already_sent"]);
+  });
+
   it("asks again for an address that goes A → B → A → B, once per version", async () => {
     const base = orderNumbered(++next);
     const [shipment] = world.seedOrder(base, "picking");

@@ -92,6 +92,16 @@ describe("1. fulfilled is not removed", () => {
     expect(writesTo(shipment.id)).toEqual([]);
   });
 
+  it("records no change when shipped items are returned and refunded", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "shipped");
+    const shipped = fulfilAll(order);
+    await updateInShopify({ ...shipped, lineItems: shipped.lineItems.map((l) => (l.sku === "MUG-WHITE" ? { ...l, currentQuantity: 0 } : l)) });
+    await world.drain();
+    const [row] = await world.history(order);
+    expect([row.outcome, notices(row.details)]).toEqual(["no_change", []]);
+  });
+
   it("still warns that a removed item may ship once the shipment is packed", async () => {
     const order = newOrder();
     world.seedOrder(order, "packed");
@@ -321,6 +331,18 @@ describe("9. a refusal caused by a stale view", () => {
     await world.setSettings({ openlogiToken: "openlogi-double-token" });
     await world.drain();
     for (const order of orders) expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken", "deleted"]);
+  });
+});
+
+describe("a PUT is built from the shipment as OpenLogi holds it", () => {
+  it("keeps a hold the merchant placed in OpenLogi after the app read the shipment", async () => {
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.moveOnAfterRead(shipment.id, "suspended");
+    await updateInShopify(moved(order));
+    await world.drain();
+    expect(world.openlogi.get(shipment.id)).toMatchObject({ status: "suspended", suspend: true, recipient: { postcode: "530-0001" } });
+    expect((await world.history(order)).map((h) => [h.outcome, h.statusSeen])).toEqual([["updated", "suspended"]]);
   });
 });
 

@@ -123,7 +123,7 @@ describe.each([
     // THEN OpenLogi received exactly the row's writes, and the history says what happened
     const id = shipments[0]?.id ?? "none";
     // Outcomes that do not depend on the shipment call nothing at all, not even a lookup.
-    const blind = ["paused", "not_openlogi_order", "reflect_disabled"].includes(row.outcome);
+    const blind = ["paused", "not_openlogi_order"].includes(row.outcome);
     const writes = world.writes().slice(writesBefore).map((w) => `${w.method} ${w.path.replace(id, ":id")}`);
     expect(writes).toEqual(row.writes);
     const history = await world.history(before);

@@ -66,6 +66,7 @@ export const NOTICE_LABELS: Record<NoticeCode, string> = {
   line_without_sku_not_compared: "a line without SKU is not compared",
   item_codes_not_skus: "item codes are not SKUs: items not compared",
   cash_on_delivery_amount_unresolved: "the cash-on-delivery amount cannot be made exact",
+  cash_on_delivery_amount_changed: "the customer now owes another amount than the carrier collects",
   amounts_not_updated: "some amounts left as they were",
 };
 

@@ -23,7 +23,6 @@ import {
   buildShipmentSnapshot,
   codShipment,
   fulfilAll,
-  moveToLocation,
   removeUnits,
 } from "../../doubles/build-order-snapshot";
 
@@ -54,6 +53,7 @@ type Difference =
   | "address, with an original line without sku"
   | "everything left the location"
   | "fulfilled"
+  | "returned after shipping"
   | "unknown prefecture"
   | "formatting only"
   | "foreign phone"
@@ -95,10 +95,20 @@ function orderWith(difference: Difference): Changed {
       return { order: buildOrderSnapshot({ lines: [...DEFAULT_LINES, { sku: null, title: "ギフト包装", quantity: 1, unitPrice: 300 }] }) };
     case "address, with an original line without sku":
       return { order: { ...orderWith("original line without sku").order, shippingAddress: buildMailingAddress(ADDRESS) } };
-    case "everything left the location":
-      return { order: moveToLocation(base, STORE_LOCATION_ID) };
+    case "everything left the location": {
+      // An edit takes out everything the warehouse held and adds an item the store ships.
+      const { order, lineItemId } = addLine(removeUnits(removeUnits(base, "TSHIRT-NAVY-M", 1), "MUG-WHITE", 2), {
+        sku: "CAP-BLACK", title: "キャップ", quantity: 1, locationId: STORE_LOCATION_ID,
+      });
+      return { order, added: [lineItemId] };
+    }
     case "fulfilled":
       return { order: fulfilAll(base) };
+    case "returned after shipping": {
+      // The customer sent the mugs back and was refunded: currentQuantity leaves refunds out.
+      const shipped = fulfilAll(base);
+      return { order: { ...shipped, lineItems: shipped.lineItems.map((l) => (l.sku === "MUG-WHITE" ? { ...l, currentQuantity: 0 } : l)) } };
+    }
     case "unknown prefecture":
       return { order: { ...base, shippingAddress: buildMailingAddress({ province: "Atlantis", provinceCode: null, address1: "丸の内1-9-1" }) } };
     case "formatting only":
@@ -301,9 +311,14 @@ const openEdgeRows: Row[] = [
     event: "edited", status: "waiting", difference: "digital line added", settings: { locationId: null }, kind: "none", outcome: "no_change",
   },
   {
-    name: "records reflect disabled and calls nothing when a customer-detail change is not reflected",
+    name: "records reflect disabled when a customer-detail change is not reflected",
     event: "updated", status: "waiting", difference: "address", settings: { reflectChanges: false },
     kind: "none", outcome: "reflect_disabled",
+  },
+  {
+    name: "warns that refunded items may ship when order changes are not reflected (a refund comes as an update)",
+    event: "updated", status: "waiting", difference: "items removed", settings: { reflectChanges: false },
+    kind: "none", outcome: "reflect_disabled", notices: ["removed_items_may_ship"],
   },
   {
     name: "warns that removed items may ship when an edit is not reflected",
@@ -403,6 +418,18 @@ const openEdgeRows: Row[] = [
     name: "changes nothing and calls for action when the amount a cash-on-delivery carrier collects cannot be made exact",
     event: "edited", status: "waiting", difference: "items removed", shipment: { cash_on_delivery: true, total_for_cash_on_delivery: 6980 },
     kind: "none", outcome: "cash_on_delivery_unresolved", notices: ["cash_on_delivery_amount_unresolved"],
+  },
+  {
+    name: "adds no SKU the shipment holds under the merchant's own code when an unrelated update arrives",
+    event: "updated", status: "waiting",
+    shipment: { items: [{ id: "TS001-I1", code: "TSHIRT-NAVY-M", quantity: 1 }, { id: "TS001-I2", code: "OL-MUG-01", quantity: 2 }] },
+    kind: "none", outcome: "no_change",
+  },
+  {
+    name: "raises no false alarm after picking began for a shipment holding the merchant's own codes",
+    event: "updated", status: "picking", settings: { modifyAfterConfirmation: true },
+    shipment: { items: [{ id: "TS001-I1", code: "TSHIRT-NAVY-M", quantity: 1 }, { id: "TS001-I2", code: "OL-MUG-01", quantity: 2 }] },
+    kind: "none", outcome: "no_change",
   },
   {
     name: "says the items are not compared when none of the shipment's codes is a SKU of the order",
@@ -514,6 +541,10 @@ const afterConfirmationRows: Row[] = [
       name: `records no change, and no false alarm, when the ${status} shipment's fulfillment order closes`,
       event: "updated", status, difference: "fulfilled", kind: "none", outcome: "no_change",
     },
+    {
+      name: `records no change, and no false alarm, when items of the ${status} shipment are returned and refunded`,
+      event: "updated", status, difference: "returned after shipping", kind: "none", outcome: "no_change",
+    },
   ]),
   ...(["cancel_request", "modify_request"] as const).flatMap((status): Row[] => [
     {
@@ -558,6 +589,19 @@ describe("decideSync", () => {
         }
       }
     }
+  });
+
+  it("raises no Action required on a picking shipment when an edit removed what another shipment holds", () => {
+    const picking = buildShipmentSnapshot("picking");
+    const own = { ...picking, raw: { ...picking.raw, items: picking.raw.items!.filter((i) => i.code === "TSHIRT-NAVY-M") } };
+    const waiting = buildShipmentSnapshot("waiting", { id: "TS001-S000124" });
+    const sibling = { ...waiting, raw: { ...waiting.raw, items: waiting.raw.items!.filter((i) => i.code === "MUG-WHITE") } };
+    const order = removeUnits(buildOrderSnapshot(), "MUG-WHITE", 1);
+    const decision = decideSync({ event: "edited", order, shipment: own, siblings: [sibling], addedLineItemIds: new Set(), settings: settingsWith() });
+    expect(decision).toMatchObject({ outcome: "no_change", notices: [] });
+    // AND the shipment holding the mugs is told to check its items
+    const theirs = decideSync({ event: "edited", order, shipment: sibling, siblings: [own], addedLineItemIds: new Set(), settings: settingsWith() });
+    expect(theirs.notices.map((n) => n.code)).toEqual(["items_not_reconciled_multiple_shipments"]);
   });
 
   it("never finds a difference, in any status or setting, when only Shopify's fulfilment moved on", () => {
@@ -727,6 +771,24 @@ describe("decideSync's PUT body", () => {
     expect(order.amounts).toMatchObject({ total: 3550, outstanding: 3550, tax: 272 });
   });
 
+  it("follows a discount that lowered what the customer owes, though no item changed", () => {
+    const order = buildOrderSnapshot({ paid: "none" });
+    const discounted = { ...order, amounts: { ...order.amounts, discounts: 500, total: 6480, outstanding: 6480 } };
+    const decision = update({ event: "edited", status: "waiting" }, { order: discounted, shipment: codShipment("waiting") });
+    expect(decision.body).toMatchObject({ total_for_cash_on_delivery: 6480, discount_amount: 500, total_amount: 6480 });
+    expect(decision.changes).toEqual([{ field: "cash_on_delivery", before: 6980, after: 6480 }]);
+  });
+
+  it("asks staff to act when what the customer owes changed after picking began", () => {
+    const order = buildOrderSnapshot({ paid: "none" });
+    const discounted = { ...order, amounts: { ...order.amounts, discounts: 500, total: 6480, outstanding: 6480 } };
+    const decision = decideSync({ ...inputFor({ event: "edited", status: "picking" }), order: discounted, shipment: codShipment("picking") });
+    expect(decision).toMatchObject({ kind: "none", outcome: "not_reflected_confirmed" });
+    expect(decision.notices).toEqual([
+      { code: "cash_on_delivery_amount_changed", actionRequired: true, params: { collected: 6980, owed: 6480 } },
+    ]);
+  });
+
   it.each<[string, () => SyncInput]>([
     ["part of the order is already paid", () => {
       const order = removeUnits(buildOrderSnapshot({ paid: "full" }), "TSHIRT-NAVY-M", 1);
@@ -749,6 +811,18 @@ describe("decideSync's PUT body", () => {
     const decision = decideSync(input());
     expect(decision).toMatchObject({ kind: "none", outcome: "cash_on_delivery_unresolved" });
     expect(decision.notices.map((notice) => [notice.code, notice.actionRequired])).toEqual([["cash_on_delivery_amount_unresolved", true]]);
+  });
+
+  it("leaves the delivery note's amounts as they are, and says so, when the shipment is kept without tax", () => {
+    const shipment = buildShipmentSnapshot("waiting", { raw: { tax_included: false } });
+    const decision = update({ event: "edited", status: "waiting", difference: "items removed" }, { shipment });
+    expect(decision.body).toMatchObject({ subtotal_amount: 6980, total_amount: 6980 });
+    expect(decision.body.items).toEqual([
+      { code: "MUG-WHITE", name: "波佐見焼マグカップ ホワイト", quantity: 2, unit_price: 1500, price: 3000, is_reduced_tax: false },
+    ]);
+    expect(decision.notices).toEqual([
+      { code: "amounts_not_updated", actionRequired: false, params: { fields: "subtotal_amount, discount_amount, delivery_charge, total_amount, items.price" } },
+    ]);
   });
 
   it("invents no amount the shipment does not carry", () => {

@@ -124,7 +124,7 @@ describe("toOpenLogiRecipient for a Japanese address", () => {
       },
       notices: [],
       invalid: [],
-      unmapped: [],
+      phoneNotConverted: false,
     });
   });
 
@@ -194,20 +194,20 @@ describe("toOpenLogiRecipient for a Japanese address", () => {
     ]);
   });
 
-  it("leaves out an empty address2, company and phone, and says the phone could not be produced", () => {
-    const { recipient, notices, unmapped } = toOpenLogiRecipient(buildMailingAddress({ address2: "  ", company: "", phone: null }));
+  it("leaves out an empty address2, company and phone", () => {
+    const { recipient, notices, phoneNotConverted } = toOpenLogiRecipient(buildMailingAddress({ address2: "  ", company: "", phone: null }));
     expect(recipient).not.toHaveProperty("address2");
     expect(recipient).not.toHaveProperty("company");
     expect(recipient).not.toHaveProperty("phone");
     expect(notices).toEqual([]);
-    expect(unmapped).toEqual(["phone"]);
+    expect(phoneNotConverted).toBe(false);
   });
 
-  it("leaves out a phone OpenLogi would refuse, warns, and says it could not be produced", () => {
-    const { recipient, notices, unmapped } = toOpenLogiRecipient(buildMailingAddress({ phone: "+1 415-555-0100" }));
+  it("leaves out a phone OpenLogi would refuse, warns, and says it could not be converted", () => {
+    const { recipient, notices, phoneNotConverted } = toOpenLogiRecipient(buildMailingAddress({ phone: "+1 415-555-0100" }));
     expect(recipient).not.toHaveProperty("phone");
     expect(notices).toEqual([{ code: "phone_not_converted", actionRequired: false, params: { phone: "+1 415-555-0100" } }]);
-    expect(unmapped).toEqual(["phone"]);
+    expect(phoneNotConverted).toBe(true);
   });
 
   it("puts a space between a romaji city and the street", () => {
@@ -234,23 +234,23 @@ describe("toOpenLogiRecipient for an address abroad", () => {
       },
       notices: [],
       invalid: [],
-      unmapped: [],
+      phoneNotConverted: false,
     });
   });
 
-  it("uses --- for a missing postcode and a missing phone, and says neither could be produced", () => {
-    const { recipient, notices, unmapped } = toOpenLogiRecipient({ ...abroad, countryCode: "HK", zip: null, phone: null, province: null });
+  it("uses --- for a missing postcode and a missing phone", () => {
+    const { recipient, notices, phoneNotConverted } = toOpenLogiRecipient({ ...abroad, countryCode: "HK", zip: null, phone: null, province: null });
     expect(recipient).toMatchObject({ region_code: "HK", postcode: "---", phone: "---", city: "Austin" });
     expect(notices).toEqual([]);
-    expect(unmapped).toEqual(["phone", "postcode"]);
+    expect(phoneNotConverted).toBe(false);
   });
 
   it("warns about a phone too long for OpenLogi", () => {
     const phone = `+1 ${"5".repeat(45)}`;
-    const { recipient, notices, unmapped } = toOpenLogiRecipient({ ...abroad, phone });
+    const { recipient, notices, phoneNotConverted } = toOpenLogiRecipient({ ...abroad, phone });
     expect(recipient).toMatchObject({ phone: "---" });
     expect(notices).toEqual([{ code: "phone_not_converted", actionRequired: false, params: { phone } }]);
-    expect(unmapped).toEqual(["phone"]);
+    expect(phoneNotConverted).toBe(true);
   });
 
   it("cuts the address to 255 characters and warns", () => {

@@ -5,7 +5,8 @@
 import type { HistoryAction, HistoryEntry } from "../models/sync-history.server";
 import type { ClaimedJob } from "../models/sync-job.server";
 import type { OrderSnapshot, OutcomeCode, ShipmentSnapshot, SyncDecision } from "../sync/types";
-import type { ExecutionOutcome } from "./outcomes";
+import type { ExecutionOutcome } from "../history/execution-outcomes";
+import { isActionRequired } from "../history/outcome-group";
 
 /** What the shell did with a decision (or instead of one). */
 export interface Executed {
@@ -38,6 +39,7 @@ export function historyEntry(
     action: executed.action,
     billable: executed.billable ?? false,
     outcome: executed.outcome,
+    actionRequired: isActionRequired(executed.outcome, decision?.notices ?? []),
     message: executed.message ?? null,
     details:
       decision || executed.extra
@@ -50,7 +52,8 @@ export function historyEntry(
         : null,
     attempts: job.attempts,
     jobId: job.id,
-    webhookId: job.webhookEvent.webhookId,
+    webhookId: job.webhookEvent?.webhookId ?? null,
+    retryOfId: job.retryOfId,
     startedAt: executed.startedAt ?? now,
     finishedAt: now,
   };
@@ -77,6 +80,7 @@ export function actionOf(decision: SyncDecision): HistoryAction {
 }
 
 function payloadName(job: ClaimedJob): string | null {
+  if (!job.webhookEvent) return null;
   try {
     const payload = JSON.parse(job.webhookEvent.payload) as { name?: unknown };
     return typeof payload.name === "string" ? payload.name : null;

@@ -22,7 +22,7 @@ import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
 import { addedLineItemIds } from "./edit-additions";
 import type { Scrub } from "./execution-context";
 import { planFailure } from "./failure-policy";
-import type { ExecutionOutcome } from "./outcomes";
+import type { ExecutionOutcome } from "../history/execution-outcomes";
 import { recordOutcome } from "./record-outcome.server";
 import type { OrderReader, SyncDeps } from "./sync-deps.server";
 import { eventOf, syncOrder } from "./sync-order.server";

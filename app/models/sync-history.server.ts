@@ -3,7 +3,8 @@ import type { PrismaClient, SyncHistory } from "@prisma/client";
 /** OpenLogi's two histories: 注文キャンセル連携履歴 and 注文修正連携履歴. */
 export type HistoryList = "cancel" | "modify";
 /** What the app did (or did not do) to the shipment. */
-export type HistoryAction = "delete" | "update" | "cancel_request" | "modify_request" | "none";
+export const HISTORY_ACTIONS = ["delete", "update", "cancel_request", "modify_request", "none"] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export interface HistoryEntry {
   shop: string;
@@ -17,11 +18,15 @@ export interface HistoryEntry {
   billable: boolean;
   /** A decision outcome (sync/types OutcomeCode) or an execution outcome (jobs/outcomes). */
   outcome: string;
+  /** Indexed, so "Action required" is a database filter (history/outcome-group.ts decides it). */
+  actionRequired: boolean;
   message: string | null;
   details: Record<string, unknown> | null;
   attempts: number;
   jobId: number | null;
   webhookId: string | null;
+  /** The record a manual retry was asked from. */
+  retryOfId: number | null;
   startedAt: Date;
   finishedAt: Date;
 }

@@ -3,8 +3,10 @@ import { isUniqueViolation } from "./unique-violation";
 
 /** Queue states, mirrored by the `status` column. */
 export type JobStatus = "pending" | "running" | "completed" | "failed";
-/** The webhook topic a job came from. */
+/** The event a job syncs, named for the webhook topic it came from. */
 export type JobTask = "cancelled" | "edited" | "updated";
+/** Where a job came from: a webhook, or staff asking to sync an order again. */
+export type JobKind = "order_event" | "manual_retry";
 
 export interface WebhookRecord {
   webhookId: string;
@@ -62,7 +64,8 @@ export async function storeWebhook(
   }
 }
 
-export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload: string; topic: string } };
+/** A claimed job, with its webhook when it came from one. */
+export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload: string; topic: string } | null };
 
 /**
  * Claims up to `limit` runnable jobs for `workerId`. A job is runnable when it is due
@@ -220,6 +223,26 @@ export async function releaseJobs(prisma: PrismaClient, ids: number[], workerId:
     where: { id: { in: ids }, lockedBy: workerId, status: "running" },
     data: { status: "pending", lockedAt: null, lockedBy: null, attempts: { decrement: 1 } },
   });
+}
+
+/**
+ * Queues a fresh sync of an order, asked from a history record (Retry). One job per record
+ * however often it is asked: a double click queues one. Returns the job's id.
+ */
+export async function enqueueRetry(
+  prisma: PrismaClient,
+  { shop, orderId, task, retryOfId, now }: { shop: string; orderId: string; task: JobTask; retryOfId: number; now: Date },
+): Promise<number> {
+  const jobKey = `${shop}:retry:${retryOfId}`;
+  try {
+    const job = await prisma.syncJob.create({
+      data: { shop, orderId, kind: "manual_retry" satisfies JobKind, task, jobKey, triggeredAt: now, runAt: now, retryOfId },
+    });
+    return job.id;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return (await prisma.syncJob.findUniqueOrThrow({ where: { jobKey }, select: { id: true } })).id;
+  }
 }
 
 /** A fixed connection makes the shop's waiting jobs due again. */

@@ -202,32 +202,34 @@ export type ShipmentKeyKind = "name" | "number" | "id";
 export type SyncEvent = "cancelled" | "edited" | "updated";
 
 /** One row of SPEC.md's tables, as a stable code (history and i18n key). */
-export type OutcomeCode =
-  | "deleted"
-  | "cancel_requested"
-  | "not_synced_confirmed"
-  | "not_cancellable_packed"
-  | "already_requested"
-  | "no_shipment"
-  | "no_change"
-  | "updated"
-  | "modify_requested"
-  | "not_reflected_confirmed"
-  | "not_reflected_packed"
-  | "request_pending"
-  | "order_cancelled"
-  | "not_openlogi_order"
-  | "missing_sku"
-  | "reflect_disabled"
-  | "paused"
+export const OUTCOME_CODES = [
+  "deleted",
+  "cancel_requested",
+  "not_synced_confirmed",
+  "not_cancellable_packed",
+  "already_requested",
+  "no_shipment",
+  "no_change",
+  "updated",
+  "modify_requested",
+  "not_reflected_confirmed",
+  "not_reflected_packed",
+  "request_pending",
+  "order_cancelled",
+  "not_openlogi_order",
+  "missing_sku",
+  "reflect_disabled",
+  "paused",
   /** The address cannot make a valid OpenLogi recipient (e.g. unknown prefecture): nothing sent. */
-  | "invalid_recipient"
+  "invalid_recipient",
   /** A cancellation event for an order Shopify does not show as cancelled: nothing is deleted. */
-  | "order_not_cancelled"
+  "order_not_cancelled",
   /** Only items differ and the merchant chose not to reflect item changes. */
-  | "items_not_reflected"
+  "items_not_reflected",
   /** Items changed on a cash-on-delivery shipment whose new amount cannot be made exact: nothing sent. */
-  | "cash_on_delivery_unresolved";
+  "cash_on_delivery_unresolved",
+] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
 /** Why `decideSync` chose to do nothing. */
 export type NoopOutcome = Exclude<
@@ -236,38 +238,40 @@ export type NoopOutcome = Exclude<
 >;
 
 /** Warnings and calls to action that accompany a decision. */
-export type NoticeCode =
+export const NOTICE_CODES = [
   /** CONFIRMED, email changed: the modify request has no email field. */
-  | "email_not_changeable_after_confirmation"
+  "email_not_changeable_after_confirmation",
   /** CONFIRMED, items changed: a modify request cannot change items. */
-  | "items_changed_after_picking"
+  "items_changed_after_picking",
   /** Items were removed but the shipment still holds them (packed, or not reflected): they may ship. */
-  | "removed_items_may_ship"
+  "removed_items_may_ship",
   /** Items were added but the shipment does not hold them (not reflected): they will not ship. */
-  | "added_items_not_shipped"
+  "added_items_not_shipped",
   /** PACKED cancellation: ask the recipient to refuse delivery. */
-  | "ask_recipient_to_refuse"
+  "ask_recipient_to_refuse",
   /** Recipient name longer than OpenLogi's 15 characters: OpenLogi cuts it. */
-  | "name_truncated"
-  | "company_truncated"
-  | "address_truncated"
+  "name_truncated",
+  "company_truncated",
+  "address_truncated",
   /** The order's phone cannot be an OpenLogi phone: not sent, the shipment keeps its own. */
-  | "phone_not_converted"
-  | "prefecture_unknown"
+  "phone_not_converted",
+  "prefecture_unknown",
   /** Several shipments for one order: items are not redistributed between them. */
-  | "items_not_reconciled_multiple_shipments"
+  "items_not_reconciled_multiple_shipments",
   /** Nothing is left to ship from the OpenLogi location; the shipment's items were left as they are. */
-  | "no_items_left_at_location"
+  "no_items_left_at_location",
   /** A line the order always had has no SKU: it was never in the shipment and is not compared. */
-  | "line_without_sku_not_compared"
+  "line_without_sku_not_compared",
   /** A shipment's item code is no SKU of the order: items cannot be compared (Action required after an edit). */
-  | "item_codes_not_skus"
+  "item_codes_not_skus",
   /** Items changed on a cash-on-delivery shipment and the amount to collect cannot be made exact. */
-  | "cash_on_delivery_amount_unresolved"
+  "cash_on_delivery_amount_unresolved",
   /** After confirmation, what the customer owes changed: the carrier would collect the old amount. */
-  | "cash_on_delivery_amount_changed"
+  "cash_on_delivery_amount_changed",
   /** Delivery-note amounts that could not be taken from the order exactly were left as they were. */
-  | "amounts_not_updated";
+  "amounts_not_updated",
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export interface Notice {
   code: NoticeCode;

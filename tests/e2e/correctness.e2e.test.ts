@@ -6,6 +6,7 @@
  */
 import type { SettingsPatch } from "../../app/models/settings.server";
 import { TOKEN_UNREADABLE_ERROR } from "../../app/models/settings.server";
+import { enqueueRetry } from "../../app/models/sync-job.server";
 import type { OrderSnapshot, ShipmentResponse } from "../../app/sync/types";
 import {
   DEFAULT_LINES,
@@ -434,6 +435,37 @@ describe("the OpenLogi token in errors", () => {
     for (const piece of ["legacy-token-abcdef", "second-line-123456"]) expect(stored).not.toContain(piece);
     expect((await world.history(order)).map((h) => h.outcome)).toEqual(["connection_broken"]);
     await world.setSettings({ openlogiToken: "openlogi-double-token" });
+  });
+});
+
+describe("a manual retry", () => {
+  it("queues one job however often it is asked, syncs the order again, and links the new record to the one it retried", async () => {
+    // GIVEN a record of a PUT OpenLogi refused once
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 422 });
+    await updateInShopify(moved(order));
+    await world.drain();
+    const [refused] = await world.history(order);
+    expect(refused.outcome).toBe("openlogi_rejected");
+    // WHEN staff press Retry twice
+    const ask = () => enqueueRetry(world.app.db.prisma, { shop: SHOP, orderId: order.legacyId, task: "edited", retryOfId: refused.id, now: world.clock.now() });
+    expect(await ask()).toBe(await ask());
+    await world.drain();
+    // THEN the order was synced once more, and the new record says which one it retried
+    expect((await world.history(order)).map((h) => [h.outcome, h.retryOfId])).toEqual([
+      ["openlogi_rejected", null],
+      ["updated", refused.id],
+    ]);
+    expect(await world.app.db.prisma.syncJob.count({ where: { orderId: order.legacyId, kind: "manual_retry" } })).toBe(1);
+  });
+
+  it("marks a record that calls for action in a column the history can filter by", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "packed");
+    await removeInShopify(order, "MUG-WHITE", 2);
+    await world.drain();
+    expect((await world.history(order)).map((h) => [h.outcome, h.actionRequired])).toEqual([["not_reflected_packed", true]]);
   });
 });
 

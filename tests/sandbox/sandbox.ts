@@ -31,7 +31,7 @@ import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble 
 import { adminOrderFixture } from "../doubles/scenario";
 import { buildCase, CASES, describeShipment, OPENLOGI_LOCATION_ID, predict, type SeededCase } from "./cases";
 import { createControlServer } from "./control";
-import { OUTCOME_LABELS, renderTable, SHORT_LABELS } from "./format";
+import { outcomeLabel, renderTable, SHORT_LABELS } from "./format";
 import { closeServer, createLoggingProxy, HOST, listen, portFromEnv, reservePort, SandboxError } from "./net";
 import { removeState, stateFilePath, writeState, type SandboxState } from "./state";
 
@@ -161,7 +161,7 @@ function settingsLine(settings: SyncSettings): string {
 function printGuide(state: SandboxState, seeded: SeededCase[], settings: SyncSettings, databaseUrl: string): void {
   const cell = (seededCase: SeededCase, action: "cancel" | "address" | "remove-item") => {
     const { outcome, actionRequired } = predict(seededCase, action, settings);
-    return `${SHORT_LABELS[outcome] ?? OUTCOME_LABELS[outcome]}${actionRequired ? " !" : ""}`;
+    return `${SHORT_LABELS[outcome] ?? outcomeLabel(outcome)}${actionRequired ? " !" : ""}`;
   };
   const rows = seeded.map((seededCase) => {
     const { status, band } = describeShipment(seededCase.case);

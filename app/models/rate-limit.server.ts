@@ -42,3 +42,20 @@ export async function deferBucket(prisma: RawClient, key: string, untilMs: numbe
         ELSE "RateLimitBucket"."nextSlotAt"
       END`;
 }
+
+/**
+ * Reserves the slot at `nowMs` only when the bucket's next free slot is not later than that:
+ * nobody has called within the last interval, nobody waits, and no 429 holds the pace back.
+ * One statement, so two callers never both get the slot. Returns whether it was reserved.
+ */
+export async function reserveFreeSlot(prisma: RawClient, key: string, nowMs: number, intervalMs: number): Promise<boolean> {
+  const now = BigInt(Math.floor(nowMs));
+  const interval = BigInt(Math.ceil(intervalMs));
+  const rows = await prisma.$queryRaw<{ nextSlotAt: bigint | number | string }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "nextSlotAt")
+    VALUES (${key}, CAST(${now + interval} AS BIGINT))
+    ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" = CAST(${now + interval} AS BIGINT)
+    WHERE "RateLimitBucket"."nextSlotAt" <= CAST(${now} AS BIGINT)
+    RETURNING "nextSlotAt"`;
+  return rows.length > 0;
+}

@@ -5,13 +5,18 @@
  */
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { deferBucket, reserveSlot } from "../models/rate-limit.server";
+import { deferBucket, reserveFreeSlot, reserveSlot } from "../models/rate-limit.server";
 
 export interface RateLimiter {
   /** Resolves when this caller may send its next request with `token`. */
   acquire(token: string): Promise<void>;
   /** Holds every caller of `token` back for `ms` (after a 429). */
   backOff(token: string, ms: number): Promise<void>;
+  /**
+   * Takes a slot only if one is free now, and never waits: for callers that can do without the
+   * call (an order-page view), so the sync never queues behind them.
+   */
+  tryAcquire(token: string): Promise<boolean>;
 }
 
 export interface RateLimiterOptions {
@@ -42,6 +47,9 @@ export function createRateLimiter({
     },
     async backOff(token, ms) {
       await deferBucket(prisma, rateLimitKey(token), clock() + ms);
+    },
+    tryAcquire(token) {
+      return reserveFreeSlot(prisma, rateLimitKey(token), clock(), intervalMs);
     },
   };
 }

@@ -74,6 +74,11 @@ export function isActionRequired(outcome: HistoryOutcome, notices: readonly Noti
   return NEEDS_STAFF.has(outcome) || notices.some((notice) => notice.actionRequired);
 }
 
+/** Staff may ask for a record to be synced again when it failed or calls for action. */
+export function isRetryable(outcome: HistoryOutcome, actionRequired: boolean): boolean {
+  return actionRequired || outcomeGroup(outcome) === "failed";
+}
+
 /** Polaris' badge tones, as the order-page block and the history show them. */
 export type OutcomeTone = "success" | "info" | "warning" | "critical";
 

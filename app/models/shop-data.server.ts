@@ -13,6 +13,7 @@ export async function eraseOrders(prisma: PrismaClient, shop: string, orderIds: 
   await prisma.$transaction([
     prisma.syncHistory.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
     prisma.webhookEvent.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
+    prisma.orderStatusRead.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
   ]);
 }
 
@@ -22,6 +23,7 @@ export async function eraseShop(prisma: PrismaClient, shop: string) {
     prisma.syncHistory.deleteMany({ where: { shop } }),
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.billableRequest.deleteMany({ where: { shop } }),
+    prisma.orderStatusRead.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
     prisma.session.deleteMany({ where: { shop } }),
   ]);

@@ -1,4 +1,4 @@
-import type { OrderSnapshot, ShipmentKeyKind } from "./types";
+import type { OrderSnapshot, ShipmentKeyKind, ShipmentSnapshot } from "./types";
 
 /**
  * The key a Shopify order's OpenLogi shipment is found by (SPEC.md "Shipment key").
@@ -17,4 +17,12 @@ export function shipmentKeyOf(order: OrderSnapshot, kind: ShipmentKeyKind): stri
       throw new Error(`unknown shipment key kind: ${String(unhandled)}`);
     }
   }
+}
+
+/**
+ * The shipments a lookup by `key` found that are the order's: OpenLogi matches the key against
+ * `identifier`, and against `order_no` when a shipment has no identifier.
+ */
+export function shipmentsForKey<T extends Pick<ShipmentSnapshot, "identifier" | "orderNo">>(shipments: T[], key: string): T[] {
+  return shipments.filter((shipment) => shipment.identifier === key || (!shipment.identifier && shipment.orderNo === key));
 }

@@ -60,10 +60,15 @@ interface SendOptions {
 }
 
 export async function startSyncWorld(settings: SettingsPatch = {}): Promise<SyncWorld> {
-  const app = await startAppHarness();
   const openlogi = await startOpenLogiDouble({ tokens: { [DOUBLE_TOKEN]: [DOUBLE_ACCOUNT] } });
   openlogi.setRateLimit(100_000); // pacing has tests of its own; here it would only slow things down
   const admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN, [OTHER_SHOP]: OTHER_ADMIN_TOKEN } });
+  // The app's own routes (the order page's endpoints) reach the same doubles as the worker.
+  const app = await startAppHarness({
+    OPENLOGI_API_BASE_URL: openlogi.url,
+    SHOPIFY_ADMIN_API_ORIGIN: admin.url,
+    ALLOW_API_OVERRIDES: "1",
+  });
   // The webhook route stamps a job due at the real time it arrives; a clock a day ahead finds
   // every arrived job due however slowly the tests run (one second ahead failed on a slow first test).
   const clock = createFixedClock(new Date(Date.now() + 24 * 60 * 60_000));

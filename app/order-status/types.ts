@@ -1,0 +1,76 @@
+/**
+ * What `GET /api/orders/:id/sync-status` and `POST /api/orders/:id/retry` answer: codes and
+ * ISO times only, never words. The order page's block (extensions/order-sync-status) turns
+ * them into the admin's language with its locale files, which come from app/i18n.
+ */
+import type { HistoryOutcome, OutcomeTone } from "../history/outcome-group";
+import type { Preview } from "../sync/preview";
+import type { ShipmentStatus } from "../sync/types";
+
+/** The shop's OpenLogi connection: never set up, working, or refused by OpenLogi. */
+export type Connection = "not_connected" | "connected" | "broken";
+
+/** Retry on a record: offered, queued and not finished, or already run (its result is newer). */
+export type RetryState = "available" | "pending" | "done";
+
+export interface LatestRecord {
+  id: number;
+  outcome: HistoryOutcome;
+  /** outcomeTone(): the badge's colour. */
+  tone: OutcomeTone;
+  actionRequired: boolean;
+  /** When the record was written (ISO). */
+  at: string;
+  /** The record's page in the app ("/app/history/12"), which lists the order's other records too. */
+  recordPath: string;
+  /** null when the record is neither failed nor calls for action. */
+  retry: RetryState | null;
+}
+
+/** What OpenLogi said of a shipment, and when. `code` null: OpenLogi no longer had it. */
+export interface KnownStatus {
+  code: ShipmentStatus | null;
+  at: string;
+}
+
+/** One OpenLogi shipment of the order, or (shipmentId null) the order's latest record that reached none. */
+export interface StatusLine {
+  shipmentId: string | null;
+  /** null: OpenLogi holds the shipment but the app has not synced it yet. */
+  latest: LatestRecord | null;
+  /** When the last billable request for this shipment was sent (ISO), or null. */
+  billableSentAt: string | null;
+  status: KnownStatus | null;
+  /** What a cancellation or an edit would do now (sync/preview.ts), from `status`; null when unknown. */
+  wouldDo: Preview | null;
+}
+
+/**
+ * How fresh the statuses are. current: read from OpenLogi within the last minute. last_known:
+ * older, because the shared pace had no free slot. unavailable: OpenLogi or Shopify failed just
+ * now. not_read: nothing to ask (not connected, not an OpenLogi order, order gone).
+ */
+export type LiveState = "current" | "last_known" | "unavailable" | "not_read";
+
+export interface OrderSyncStatus {
+  orderId: string;
+  connection: Connection;
+  paused: boolean;
+  /** Nothing in the order ships by carrier from the OpenLogi location. */
+  notOpenLogiOrder: boolean;
+  orderCancelled: boolean;
+  /** false: Shopify no longer returns the order (deleted, or past 60 days); its history remains. */
+  orderFound: boolean;
+  /** The app has recorded at least one decision for the order. */
+  synced: boolean;
+  live: LiveState;
+  /** The newest record's page in the app: the order's history. null before the first sync. */
+  historyPath: string | null;
+  lines: StatusLine[];
+}
+
+export interface RetryAnswer {
+  recordId: number;
+  jobId: number;
+  retry: "pending";
+}

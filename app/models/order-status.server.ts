@@ -66,7 +66,9 @@ export async function loadRetryJobs(
 export interface StatusRead {
   atLocation: boolean;
   cancelled: boolean;
-  read: ShipmentsRead;
+  checkedAt: Date;
+  /** What OpenLogi listed for the order's key, at `checkedAt`; null when it was not asked. */
+  read: ShipmentsRead | null;
 }
 
 export async function loadStatusRead(prisma: PrismaClient, shop: string, orderId: string): Promise<StatusRead | null> {
@@ -75,7 +77,8 @@ export async function loadStatusRead(prisma: PrismaClient, shop: string, orderId
   return {
     atLocation: row.atLocation,
     cancelled: row.cancelled,
-    read: { shipments: parseShipments(row.shipments), at: row.readAt },
+    checkedAt: row.checkedAt,
+    read: row.shipments === null ? null : { shipments: parseShipments(row.shipments), at: row.checkedAt },
   };
 }
 
@@ -83,8 +86,8 @@ export async function saveStatusRead(prisma: PrismaClient, shop: string, orderId
   const data = {
     atLocation: value.atLocation,
     cancelled: value.cancelled,
-    shipments: JSON.stringify(value.read.shipments.map(({ id, status }) => ({ id, status }))),
-    readAt: value.read.at,
+    checkedAt: value.checkedAt,
+    shipments: value.read ? JSON.stringify(value.read.shipments.map(({ id, status }) => ({ id, status }))) : null,
   };
   await prisma.orderStatusRead.upsert({
     where: { shop_orderId: { shop, orderId } },

@@ -37,7 +37,7 @@ export interface LineInputs {
   retryJobs: ReadonlyMap<number, RetryJobStatus>;
   /** The last read of OpenLogi for this order, however old; null when none. */
   read: ShipmentsRead | null;
-  /** null when the shop has no settings: nothing can be said of what an action would do. */
+  /** null when nothing can be said of what an action would do: no settings, or no action would reach a shipment. */
   settings: SyncSettings | null;
 }
 

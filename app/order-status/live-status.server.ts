@@ -14,7 +14,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "../logger.server";
-import { loadStatusRead, saveStatusRead, type StatusRead } from "../models/order-status.server";
+import { loadStatusRead, saveStatusRead } from "../models/order-status.server";
 import type { ShopContext } from "../models/settings.server";
 import type { OpenLogiClient } from "../openlogi/client.server";
 import { scrubSecrets } from "../security/scrub-secrets";
@@ -45,7 +45,7 @@ export type LiveStatus =
   | {
       kind: "known";
       state: LiveState;
-      /** The newest read of OpenLogi for the order, however old; null when there was none. */
+      /** The newest read of OpenLogi for the order, however old; null when there was none or the order is not OpenLogi's. */
       read: ShipmentsRead | null;
       /** null when unknown (Shopify could not be read and nothing is stored). */
       atLocation: boolean | null;
@@ -62,50 +62,58 @@ export async function readLiveStatus(
 ): Promise<LiveStatus> {
   const now = deps.clock();
   const stored = await loadStatusRead(deps.prisma, shop, orderId);
-  const known = (state: LiveState, facts: Partial<StatusRead> | null = stored, orderFound = true): LiveStatus => ({
+  /** OpenLogi is not asked now: what was last read of it serves, with the order's facts as known. */
+  const lastKnown = (state: LiveState, facts: OrderFacts | null, orderFound = true): LiveStatus => ({
     kind: "known",
     state,
-    read: facts?.read ?? stored?.read ?? null,
+    read: stored?.read ?? null,
     atLocation: facts?.atLocation ?? null,
     cancelled: facts?.cancelled ?? null,
     orderFound,
   });
-  if (stored && now.getTime() - stored.read.at.getTime() < READ_FRESH_MS) return known("current");
+  if (stored && now.getTime() - stored.checkedAt.getTime() < READ_FRESH_MS) {
+    const { read, atLocation, cancelled } = stored;
+    return { kind: "known", state: read ? "current" : "not_read", read, atLocation, cancelled, orderFound: true };
+  }
 
   let order: OrderSnapshot | null;
   try {
     order = await deps.readOrder(`gid://shopify/Order/${orderId}`);
   } catch (error) {
     deps.logger.warn({ shop, orderId, error: messageOf(error) }, "order page: Shopify order read failed");
-    return known("unavailable");
+    return lastKnown("unavailable", stored);
   }
-  if (order === null) return hasRecords || stored ? known("not_read", stored, false) : { kind: "no_such_order" };
+  if (order === null) return hasRecords || stored ? lastKnown("not_read", stored, false) : { kind: "no_such_order" };
 
   const settings = context?.settings;
-  const facts = {
+  const facts: OrderFacts = {
     atLocation: itemsAtLocation(order, settings?.locationId ?? null).atLocation,
     cancelled: order.cancelledAt !== null,
   };
   if (!facts.atLocation) {
     // Nothing to ask OpenLogi: remembered, so the next minute's views call nothing at all.
-    const value = { ...facts, read: { shipments: [], at: now } };
-    await saveStatusRead(deps.prisma, shop, orderId, value);
-    return known("not_read", value);
+    await saveStatusRead(deps.prisma, shop, orderId, { ...facts, checkedAt: now, read: null });
+    return { kind: "known", state: "not_read", read: null, ...facts, orderFound: true };
   }
   const openlogi = context && !context.connectionError && !context.uninstalled ? context.openlogi : null;
-  if (!settings || !openlogi) return known("not_read", { ...stored, ...facts });
-  if (!(await deps.tryAcquire(openlogi.token))) return known("last_known", { ...stored, ...facts });
+  if (!settings || !openlogi) return lastKnown("not_read", facts);
+  if (!(await deps.tryAcquire(openlogi.token))) return lastKnown("last_known", facts);
 
   try {
     const key = shipmentKeyOf(order, settings.shipmentKey);
     const found = shipmentsForKey(await deps.openLogiFor(openlogi).findShipmentsByKeys([key]), key);
-    const value = { ...facts, read: { shipments: found.map(({ id, status }) => ({ id, status })), at: now } };
-    await saveStatusRead(deps.prisma, shop, orderId, value);
-    return known("current", value);
+    const read = { shipments: found.map(({ id, status }) => ({ id, status })), at: now };
+    await saveStatusRead(deps.prisma, shop, orderId, { ...facts, checkedAt: now, read });
+    return { kind: "known", state: "current", read, ...facts, orderFound: true };
   } catch (error) {
     deps.logger.warn({ shop, orderId, error: scrubSecrets(messageOf(error), [openlogi.token]) }, "order page: OpenLogi read failed");
-    return known("unavailable", { ...stored, ...facts });
+    return lastKnown("unavailable", facts);
   }
+}
+
+interface OrderFacts {
+  atLocation: boolean;
+  cancelled: boolean;
 }
 
 function messageOf(error: unknown): string {

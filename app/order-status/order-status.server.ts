@@ -34,17 +34,21 @@ export async function loadOrderSyncStatus(deps: OrderStatusDeps, shop: string, o
     loadRetryJobs(prisma, shop, orderId, retryable.map((record) => record.id)),
   ]);
   const newest = records[0];
+  const notOpenLogiOrder = live.atLocation === null ? newest?.outcome === "not_openlogi_order" : !live.atLocation;
+  const orderCancelled = live.cancelled ?? false;
+  // Once the order is cancelled, or nothing in it is OpenLogi's, no action would reach a shipment.
+  const previewSettings = notOpenLogiOrder || orderCancelled ? null : (context?.settings ?? null);
   return {
     orderId,
     connection: connectionOf(context),
     paused: context?.settings.paused ?? false,
-    notOpenLogiOrder: live.atLocation === null ? newest?.outcome === "not_openlogi_order" : !live.atLocation,
-    orderCancelled: live.cancelled ?? false,
+    notOpenLogiOrder,
+    orderCancelled,
     orderFound: live.orderFound,
     synced: records.length > 0,
     live: live.state,
     historyPath: newest ? recordPath(newest.id) : null,
-    lines: buildLines({ records, billable, retryJobs, read: live.read, settings: context?.settings ?? null }),
+    lines: buildLines({ records, billable, retryJobs, read: live.read, settings: previewSettings }),
   };
 }
 

@@ -84,7 +84,7 @@ async function freshReads() {
       atLocation: true,
       cancelled: false,
       shipments: JSON.stringify([{ id: `TS001-S${Number(orderId) - 1_000_000}-0`, status: "picking" }]),
-      readAt: new Date(),
+      checkedAt: new Date(),
     })),
   });
 }

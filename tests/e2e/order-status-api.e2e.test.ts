@@ -205,14 +205,14 @@ describe("what the block shows", () => {
     expect([lookups() - lookupsBefore, orderReads() - readsBefore]).toEqual([1, 1]);
 
     // A minute later it is read again.
-    await world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { readAt: new Date(Date.now() - 61_000) } });
+    await world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { checkedAt: new Date(Date.now() - 61_000) } });
     const later = await status(order);
     expect(later.lines[0].status?.code).toBe("picking");
     expect(later.lines[0].wouldDo).toEqual({ cancel: "not_synced_confirmed", addressEdit: "not_reflected_confirmed", itemEdit: "not_reflected_confirmed" });
     expect(lookups() - lookupsBefore).toBe(2);
   });
 
-  it("shows the latest outcome, the billable request and its time, and what a second cancellation would do", async () => {
+  it("shows the latest outcome, the billable request and its time, and no preview for a cancelled order", async () => {
     await world.setSettings({ cancelAfterConfirmation: true });
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "picking");
@@ -239,7 +239,7 @@ describe("what the block shows", () => {
         },
         billableSentAt: record.createdAt.toISOString(),
         status: { code: "cancel_request", at: expect.any(String) },
-        wouldDo: { cancel: "already_requested", addressEdit: "request_pending", itemEdit: "request_pending" },
+        wouldDo: null,
       },
     ]);
   });
@@ -250,7 +250,7 @@ describe("what the block shows", () => {
     const [shipment] = world.seedOrder(order, "waiting");
     await status(order);
     const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
-    await world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { readAt: fiveMinutesAgo } });
+    await world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { checkedAt: fiveMinutesAgo } });
     world.openlogi.setStatus(shipment.id, "packed");
     await freePace();
     await createRateLimiter({ prisma: world.app.db.prisma }).acquire(DOUBLE_TOKEN);
@@ -306,6 +306,29 @@ describe("what the block shows", () => {
 
     expect(answer).toMatchObject({ notOpenLogiOrder: true, live: "not_read", lines: [] });
     expect(lookups()).toBe(before);
+    await world.setSettings({ locationId: null });
+  });
+
+  it("calls no shipment gone, and says nothing of what an action would do, once the order is no longer OpenLogi's", async () => {
+    // GIVEN an order synced while it shipped from the OpenLogi location
+    await world.setSettings({ locationId: OPENLOGI_LOCATION_ID });
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    await world.send("orders/updated", order);
+    await world.drain();
+    const [record] = await world.history(order);
+    expect(record.outcome).toBe("no_change");
+    // WHEN all of it moves to the store
+    world.setOrder({ ...order, fulfillmentOrders: order.fulfillmentOrders.map((fo) => ({ ...fo, locationId: STORE_LOCATION_ID })) });
+    await freePace();
+    const before = lookups();
+
+    const answer = await status(order);
+
+    // THEN OpenLogi is not asked, and the shipment keeps the status the sync saw
+    expect(lookups()).toBe(before);
+    expect(answer.notOpenLogiOrder).toBe(true);
+    expect(answer.lines[0]).toMatchObject({ status: { code: "waiting", at: record.createdAt.toISOString() }, wouldDo: null });
     await world.setSettings({ locationId: null });
   });
 

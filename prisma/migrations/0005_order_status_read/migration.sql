@@ -3,9 +3,9 @@ CREATE TABLE "OrderStatusRead" (
     "shop" TEXT NOT NULL,
     "orderId" TEXT NOT NULL,
     "atLocation" BOOLEAN NOT NULL,
-    "cancelled" BOOLEAN NOT NULL DEFAULT false,
-    "shipments" TEXT NOT NULL,
-    "readAt" DATETIME NOT NULL,
+    "cancelled" BOOLEAN NOT NULL,
+    "shipments" TEXT,
+    "checkedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("shop", "orderId")
 );

@@ -60,7 +60,8 @@ it("syncs a cancellation and an address change sent with sandbox:send, then stop
   expect(Object.values(state.ports).every((port) => port > 0)).toBe(true);
   const waiting = state.orders.filter((order) => order.status === "waiting").map((order) => order.name);
   expect(waiting).toEqual(expect.arrayContaining(["#1001", "#1003"]));
-  expect(output).toContain("npm run sandbox:send -- cancel");
+  // The guide is printed right after the state file is written: it may still be in the pipe.
+  await vi.waitFor(() => expect(output).toContain("npm run sandbox:send -- cancel"), { timeout: 10_000 });
 
   const [cancel, address] = await Promise.all([send("cancel", "#1003"), send("address", "#1001")]);
   expect(cancel.stdout).toContain("Sent orders/cancelled to the app → HTTP 200");

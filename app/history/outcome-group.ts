@@ -93,3 +93,9 @@ export function outcomeTone(outcome: HistoryOutcome, actionRequired: boolean): O
       return outcome === "no_change" ? "success" : "info";
   }
 }
+
+/** Retry is offered where the sync failed or staff must act: a fresh sync may now succeed. */
+export function isRetryable(outcome: string, actionRequired: boolean): boolean {
+  if (actionRequired) return true;
+  return (HISTORY_OUTCOMES as readonly string[]).includes(outcome) && outcomeGroup(outcome as HistoryOutcome) === "failed";
+}

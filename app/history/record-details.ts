@@ -12,9 +12,16 @@ export interface OpenLogiErrorText {
   errors: Record<string, string> | null;
 }
 
+/** A change as it travels to the page (JSON leaves `undefined` out, so both sides are optional). */
+export interface RecordChange {
+  field: FieldChange["field"];
+  before?: unknown;
+  after?: unknown;
+}
+
 export interface RecordDetails {
   notices: Notice[];
-  changes: FieldChange[];
+  changes: RecordChange[];
   openlogi: OpenLogiErrorText | null;
   /** OpenLogi refused at first while the shipment had this status; the app decided again. */
   redecidedFrom: string | null;
@@ -37,7 +44,7 @@ export function readRecordDetails(json: string | null): RecordDetails {
       (notice): notice is Notice => isObject(notice) && (NOTICE_CODES as readonly unknown[]).includes(notice.code),
     ),
     changes: (Array.isArray(details.changes) ? details.changes : []).filter(
-      (change): change is FieldChange => isObject(change) && CHANGE_FIELDS.has(String(change.field)),
+      (change): change is RecordChange => isObject(change) && CHANGE_FIELDS.has(String(change.field)),
     ),
     openlogi: readOpenLogiError(details.openlogi ?? (isObject(details.redecided) ? details.redecided.after : null)),
     redecidedFrom: isObject(details.redecided) ? text(details.redecided.statusBefore) : null,

@@ -31,6 +31,12 @@ export function formatDateTime(locale: Locale, timeZone: string, value: string |
   }).format(new Date(value));
 }
 
+/** A calendar date written YYYY-MM-DD (a day in the shop's zone already): "2026/11/22", "Nov 22, 2026". */
+export function formatDay(locale: Locale, date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
 }

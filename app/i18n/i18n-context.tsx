@@ -3,7 +3,7 @@
  * layout, which reads both once per document load (app/routes/app.tsx).
  */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { formatDateTime, formatDuration, formatNumber, formatSeconds } from "./format";
+import { formatDateTime, formatDay, formatDuration, formatNumber, formatSeconds } from "./format";
 import { translate, type Locale, type Params } from "./index";
 
 export interface I18n {
@@ -11,6 +11,8 @@ export interface I18n {
   timeZone: string;
   t(key: string, params?: Params): string;
   dateTime(value: string | Date): string;
+  /** A calendar date, YYYY-MM-DD. */
+  day(date: string): string;
   number(value: number): string;
   duration(ms: number): string;
   seconds(ms: number): string;
@@ -22,6 +24,7 @@ function createI18n(locale: Locale, timeZone: string): I18n {
     timeZone,
     t: (key, params) => translate(locale, key, params),
     dateTime: (value) => formatDateTime(locale, timeZone, value),
+    day: (date) => formatDay(locale, date),
     number: (value) => formatNumber(locale, value),
     duration: (ms) => formatDuration(locale, ms),
     seconds: (ms) => formatSeconds(locale, ms),

@@ -40,13 +40,6 @@ export async function openPage(browser: Browser, locale: string): Promise<Watche
   return { page, context, problems };
 }
 
-/** The app's own frame inside the admin frame. */
-export function appFrame(page: Page): Frame {
-  const frame = page.frame({ url: (url) => /\/app(\/|\?|$)/.test(new URL(url).pathname + "?") && !url.includes("/store/") });
-  if (!frame) throw new Error(`no app frame yet; frames: ${page.frames().map((f) => f.url()).join(", ")}`);
-  return frame;
-}
-
 /** Waits until the app's frame exists and shows `text`. */
 export async function waitForApp(page: Page, text: string): Promise<Frame> {
   await page.waitForFunction(() => document.querySelector("iframe#app")?.getAttribute("src"), null, { timeout: 15_000 });

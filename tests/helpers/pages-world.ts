@@ -3,6 +3,7 @@
  * OpenLogi doubles, and shops seeded as `npm run shop:seed` seeds them. Loader tests call it
  * with session tokens; browser tests open it through the sandbox's admin frame.
  */
+import { randomUUID } from "node:crypto";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { getEnv } from "../../app/env.server";
 import type { SettingsPatch } from "../../app/models/settings-input";
@@ -58,7 +59,9 @@ export async function startPagesWorld(shops: string[]): Promise<PagesWorld> {
 
   const token = async (shop: string, overrides: Record<string, unknown> = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    return (await getJwt(storeName(shop), API_KEY, TEST_SECRET, { exp: now + 60, nbf: now - 5, iat: now, ...overrides })).token;
+    // Unique per token, as App Bridge's are: the library runs afterAuth once per token.
+    const ids = { jti: randomUUID(), sid: randomUUID() };
+    return (await getJwt(storeName(shop), API_KEY, TEST_SECRET, { exp: now + 60, nbf: now - 5, iat: now, ...ids, ...overrides })).token;
   };
 
   return {

@@ -185,5 +185,7 @@ export async function markUninstalled(prisma: PrismaClient, shop: string, at: Da
 
 /** Remembers the shop's time zone (Admin API), creating the record with SPEC.md's defaults if needed. */
 export async function storeShopTimeZone(prisma: PrismaClient, shop: string, ianaTimezone: string) {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { ianaTimezone: true } });
+  if (row?.ianaTimezone === ianaTimezone) return;
   await prisma.shopSettings.upsert({ where: { shop }, create: { shop, ianaTimezone }, update: { ianaTimezone } });
 }

@@ -18,6 +18,9 @@ export interface WatchedPage {
   context: BrowserContext;
   /** Console errors, uncaught exceptions and failed requests, in the page and its frames. */
   problems: string[];
+  /** Problems a test expects (an action's 400 for bad input), left out of `unexpected()`. */
+  allow(pattern: RegExp): void;
+  unexpected(): string[];
 }
 
 export async function openPage(browser: Browser, locale: string): Promise<WatchedPage> {
@@ -28,16 +31,28 @@ export async function openPage(browser: Browser, locale: string): Promise<Watche
   });
   await context.addInitScript(VITALS_SCRIPT);
   const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
   const problems: string[] = [];
+  const allowed: RegExp[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("requestfailed", (request) => {
+    // Leaving a page cancels what it still had in flight (Remix's route discovery, a token).
+    const error = request.failure()?.errorText ?? "";
+    if (error !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} ${error}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  return { page, context, problems };
+  return {
+    page,
+    context,
+    problems,
+    allow: (pattern) => allowed.push(pattern),
+    unexpected: () => problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem))),
+  };
 }
 
 /** Waits until the app's frame exists and shows `text`. */
@@ -48,7 +63,10 @@ export async function waitForApp(page: Page, text: string): Promise<Frame> {
     const frame = page.frames().find((f) => f !== page.mainFrame() && new URL(f.url()).pathname.startsWith("/app"));
     if (frame) {
       try {
-        await frame.getByText(text, { exact: false }).locator("visible=true").first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+        const shown = frame.getByText(text, { exact: false }).locator("visible=true").first();
+        await shown.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+        // Server-rendered text shows before React hydrates it; typing before then is lost.
+        await expectEventually(() => shown.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber"))), deadline);
         return frame;
       } catch (error) {
         if (Date.now() > deadline) throw error;
@@ -57,6 +75,13 @@ export async function waitForApp(page: Page, text: string): Promise<Frame> {
       throw new Error(`the app's frame did not load; frames: ${page.frames().map((f) => f.url()).join(", ")}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function expectEventually(check: () => Promise<boolean>, deadline: number): Promise<void> {
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("the app's page did not hydrate in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

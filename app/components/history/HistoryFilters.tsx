@@ -1,4 +1,4 @@
-import { BlockStack, Checkbox, ChoiceList, IndexFilters, TextField, useSetIndexFiltersMode } from "@shopify/polaris";
+import { BlockStack, Checkbox, ChoiceList, IndexFilters, IndexFiltersMode, TextField, useSetIndexFiltersMode } from "@shopify/polaris";
 import type { AppliedFilterInterface, FilterInterface } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { HISTORY_LISTS, withoutCursor, type HistoryFilter } from "../../history/history-filter";
@@ -11,7 +11,9 @@ const SEARCH_DELAY_MS = 300;
 /** Tabs, filters and search; every change becomes a new URL through `onChange`. */
 export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; onChange: (next: HistoryFilter) => void }) {
   const { t, day } = useI18n();
-  const { mode, setMode } = useSetIndexFiltersMode();
+  const filtered = filter.group !== null || filter.billable !== null || filter.actionRequired || !!filter.from || !!filter.to || filter.query !== "";
+  // A link to a filtered view (Home's figures) opens with its filters showing.
+  const { mode, setMode } = useSetIndexFiltersMode(filtered ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
   const [query, setQuery] = useState(filter.query);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setQuery(filter.query), [filter.query]);
@@ -28,7 +30,7 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
     {
       key: "group",
       label: t("history.filter.group"),
-      shortcut: true,
+      pinned: true,
       filter: (
         <ChoiceList
           title={t("history.filter.group")}
@@ -42,7 +44,7 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
     {
       key: "billable",
       label: t("history.filter.billable"),
-      shortcut: true,
+      pinned: true,
       filter: (
         <ChoiceList
           title={t("history.filter.billable")}
@@ -59,7 +61,7 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
     {
       key: "actionRequired",
       label: t("history.filter.actionRequired"),
-      shortcut: true,
+      pinned: true,
       filter: (
         <Checkbox
           label={t("history.filter.onlyActionRequired")}
@@ -71,7 +73,7 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
     {
       key: "date",
       label: t("history.filter.date"),
-      shortcut: true,
+      pinned: true,
       filter: (
         <BlockStack gap="200">
           <TextField

@@ -26,9 +26,29 @@ import { getJwt } from "@shopify/shopify-api/test-helpers";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APP_BRIDGE_CDN = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 /** Shopify's font CDN (root.tsx): a stylesheet and a preconnect. */
-const SHOPIFY_CDN = /https:\/\/cdn\.shopify\.com\/[^"]*/g;
+const SHOPIFY_CDN = /https:\/\/cdn\.shopify\.com\/[^"'\s>]*/g;
 /** The path every framed page of the app lives under, as in admin.shopify.com/store/{store}/apps/{handle}. */
 const APP_HANDLE = "openlogi-order-sync";
+
+/**
+ * Only URLs change, never elements: React hydrates the whole document and would render it
+ * all again (App Bridge's CDN script included) if an element were missing.
+ */
+function stubShopifyCdn(text: string): string {
+  return text.replaceAll(APP_BRIDGE_CDN, "/__sandbox/app-bridge.js").replace(SHOPIFY_CDN, "/__sandbox/fonts.css");
+}
+
+function rewrite(answer: IncomingMessage, res: ServerResponse, headers: IncomingMessage["headers"], edit: (text: string) => string) {
+  const chunks: Buffer[] = [];
+  answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+  answer.on("end", () => {
+    delete headers["content-length"];
+    delete headers["transfer-encoding"];
+    delete headers.etag;
+    res.writeHead(answer.statusCode ?? 502, headers);
+    res.end(edit(Buffer.concat(chunks).toString("utf8")));
+  });
+}
 
 export interface AdminFrameOptions {
   /** Where the app listens, e.g. http://127.0.0.1:3000. */
@@ -106,7 +126,6 @@ export async function startAdminFrame(options: AdminFrameOptions): Promise<Admin
 </header>
 <nav id="nav"></nav>
 <main id="main"><div id="titlebar"></div><iframe id="app" title="${config.appName}"></iframe></main>
-<div id="dim"></div>
 <div id="toasts" aria-live="polite"></div>
 <script id="sandbox-config" type="application/json">${json}</script>
 <script src="/__sandbox/frame.js"></script>
@@ -125,29 +144,22 @@ export async function startAdminFrame(options: AdminFrameOptions): Promise<Admin
       },
       (answer) => {
         const headers = { ...answer.headers };
-        if (!/^text\/html\b/i.test(String(headers["content-type"] ?? ""))) {
+        const type = String(headers["content-type"] ?? "");
+        if (/^(text|application)\/javascript\b/i.test(type)) {
+          // The client bundle renders the same URLs: rewritten alike, it hydrates what the HTML holds.
+          rewrite(answer, res, headers, (text) => stubShopifyCdn(text));
+          return;
+        }
+        if (!/^text\/html\b/i.test(type)) {
           res.writeHead(answer.statusCode ?? 502, headers);
           answer.pipe(res);
           return;
         }
-        const chunks: Buffer[] = [];
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => {
-          const html = Buffer.concat(chunks)
-            .toString("utf8")
-            .replaceAll(APP_BRIDGE_CDN, "/__sandbox/app-bridge.js")
-            // Only attribute values change: React hydrates the whole document and would
-            // render it all again (App Bridge's CDN script included) if an element were missing.
-            .replace(SHOPIFY_CDN, "/__sandbox/fonts.css");
-          // This page frames the app from the app's own origin.
-          headers["content-security-policy"] = "frame-ancestors 'self'";
-          // The library's preload of App Bridge (addDocumentResponseHeaders).
-          if (typeof headers.link === "string") headers.link = headers.link.replaceAll(APP_BRIDGE_CDN, "/__sandbox/app-bridge.js");
-          delete headers["content-length"];
-          delete headers["transfer-encoding"];
-          res.writeHead(answer.statusCode ?? 502, headers);
-          res.end(html);
-        });
+        // This page frames the app from the app's own origin.
+        headers["content-security-policy"] = "frame-ancestors 'self'";
+        // The library's preload of App Bridge (addDocumentResponseHeaders).
+        if (typeof headers.link === "string") headers.link = stubShopifyCdn(headers.link);
+        rewrite(answer, res, headers, stubShopifyCdn);
       },
     );
     forward.on("error", (error) => {

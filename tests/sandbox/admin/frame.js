@@ -179,8 +179,7 @@ addEventListener("message", async (event) => {
       $("loading").classList.toggle("on", message.on);
       return;
     case "modal":
-      $("dim").classList.toggle("on", message.open);
-      $("main").classList.toggle("dimmed", message.open);
+      document.body.classList.toggle("modal-open", message.open);
       return;
     case "adminLink":
       showToast(words.adminLink.replace("{href}", message.href.replace(/^shopify:\/\//, "/")), false);

@@ -4,6 +4,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { getEnv } from "./env.server";
 import prisma from "./models/db.server";
+import { recordInstall } from "./models/shop-install.server";
 
 const env = getEnv();
 
@@ -20,6 +21,13 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  hooks: {
+    // Runs after a token exchange for a shop without a working session: an install, first
+    // or again. A reinstalled shop syncs again; one that only renewed its token is left alone.
+    afterAuth: async ({ session }) => {
+      await recordInstall(prisma, session.shop, new Date());
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -22,7 +22,14 @@ export function ensureBuild(log: (message: string) => void = () => {}): boolean 
   log("building the Remix app (build/ is missing or older than app/) …");
   const result = spawnSync("npm", ["exec", "--", "remix", "build"], {
     stdio: "inherit",
-    env: { ...process.env, PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}` },
+    // Always the production bundle, whoever builds it (vitest sets NODE_ENV=test): the tests
+    // and the sandbox serve what `npm start` serves, and a React development build would not
+    // render under NODE_ENV=production (jsxDEV).
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    },
   });
   if (result.status !== 0) throw new Error(`remix build failed${result.error ? `: ${result.error.message}` : ""}`);
   return true;

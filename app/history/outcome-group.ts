@@ -74,11 +74,6 @@ export function isActionRequired(outcome: HistoryOutcome, notices: readonly Noti
   return NEEDS_STAFF.has(outcome) || notices.some((notice) => notice.actionRequired);
 }
 
-/** Staff may ask for a record to be synced again when it failed or calls for action. */
-export function isRetryable(outcome: HistoryOutcome, actionRequired: boolean): boolean {
-  return actionRequired || outcomeGroup(outcome) === "failed";
-}
-
 /** Polaris' badge tones, as the order-page block and the history show them. */
 export type OutcomeTone = "success" | "info" | "warning" | "critical";
 
@@ -97,4 +92,13 @@ export function outcomeTone(outcome: HistoryOutcome, actionRequired: boolean): O
     case "other":
       return outcome === "no_change" ? "success" : "info";
   }
+}
+
+/**
+ * Retry is offered where the sync failed or staff must act: a fresh sync may now succeed.
+ * Takes the stored string, so a record of an outcome this version does not know is never retried.
+ */
+export function isRetryable(outcome: string, actionRequired: boolean): boolean {
+  if (actionRequired) return true;
+  return (HISTORY_OUTCOMES as readonly string[]).includes(outcome) && outcomeGroup(outcome as HistoryOutcome) === "failed";
 }

@@ -2,6 +2,7 @@ import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
 import { TokenUnreadableError, type TokenCipher, type TokenUnreadableReason } from "../security/token-cipher.server";
 import { parseShopSettingsInput, type OpenLogiEnvironment, type ShopSettingsInput } from "./settings-input";
+import { wakeShopJobs } from "./sync-job.server";
 
 export type { SettingsPatch } from "./settings-input";
 
@@ -76,38 +77,86 @@ function readToken(cipher: TokenCipher, stored: string, shop: string): string | 
   }
 }
 
-/** What a browser may see of a shop's connection: never the token. */
+/** not set up (no account code or token), broken (OpenLogi refused it), or connected. */
+export type ConnectionState = "not_set_up" | "broken" | "connected";
+
+/**
+ * What a browser may see of a shop's settings and connection: that a token is set and
+ * when, never the token. null when the shop has no record yet.
+ */
 export async function loadShopStatus(prisma: PrismaClient, shop: string) {
   const row = await prisma.shopSettings.findUnique({ where: { shop } });
   if (!row) return null;
+  const connection: ConnectionState = !isConnected(row) ? "not_set_up" : row.connectionError ? "broken" : "connected";
   return {
+    connection,
     connected: isConnected(row),
     connectionError: row.connectionError,
-    paused: row.paused,
+    connectionErrorAt: row.connectionErrorAt?.toISOString() ?? null,
     environment: row.environment as OpenLogiEnvironment,
+    accountCode: row.openlogiAccountCode,
+    tokenSet: row.openlogiTokenCiphertext !== null,
+    tokenSavedAt: row.openlogiTokenSavedAt?.toISOString() ?? null,
+    settingsSavedAt: row.settingsSavedAt?.toISOString() ?? null,
+    ...toSyncSettings(row),
+  };
+}
+
+export type ShopStatus = NonNullable<Awaited<ReturnType<typeof loadShopStatus>>>;
+
+/** The shop's record, created with SPEC.md's defaults (the schema's) when it has none yet. */
+export async function ensureShopSettings(prisma: PrismaClient, shop: string): Promise<void> {
+  await prisma.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+}
+
+/**
+ * What "Test connection" falls back on for the fields left empty: the saved account code,
+ * environment and (decrypted) token, each or null.
+ */
+export async function loadStoredConnection(prisma: PrismaClient, cipher: TokenCipher, shop: string) {
+  const row = await prisma.shopSettings.findUnique({ where: { shop } });
+  const token = row?.openlogiTokenCiphertext ? readToken(cipher, row.openlogiTokenCiphertext, shop) : null;
+  return {
+    token: typeof token === "string" ? token : null,
+    accountCode: row?.openlogiAccountCode ?? null,
+    environment: (row?.environment ?? "production") as OpenLogiEnvironment,
   };
 }
 
 /**
- * Creates or updates a shop's settings; a new token clears a broken connection. The input is
- * checked again here (SettingsInputError, nothing saved), so no caller can store a token that
- * would break the Authorization header.
+ * Creates or updates a shop's settings: the one save of `npm run shop:seed` and the settings
+ * page. A new token, account code or environment clears a broken connection and makes the
+ * shop's waiting jobs due at once. The input is checked again here (SettingsInputError,
+ * nothing saved), so no caller can store a token that would break the Authorization header.
  */
 export async function saveShopSettings(
   prisma: PrismaClient,
   cipher: TokenCipher,
   shop: string,
   patch: ShopSettingsInput,
+  now: Date = new Date(),
 ): Promise<ShopSettings> {
   const { openlogiToken, ...rest } = parseShopSettingsInput(patch);
+  const current = await prisma.shopSettings.findUnique({
+    where: { shop },
+    select: { openlogiAccountCode: true, environment: true },
+  });
+  const reconnect =
+    openlogiToken !== undefined ||
+    (rest.openlogiAccountCode !== undefined && rest.openlogiAccountCode !== current?.openlogiAccountCode) ||
+    (rest.environment !== undefined && rest.environment !== (current?.environment ?? "production"));
   const data = {
     ...rest,
     ...(openlogiToken !== undefined
-      ? { openlogiTokenCiphertext: cipher.encrypt(openlogiToken, shop), connectionError: null, connectionErrorAt: null }
+      ? { openlogiTokenCiphertext: cipher.encrypt(openlogiToken, shop), openlogiTokenSavedAt: now }
       : {}),
+    ...(reconnect ? { connectionError: null, connectionErrorAt: null } : {}),
     uninstalledAt: null,
+    settingsSavedAt: now,
   };
-  return prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  const saved = await prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  if (reconnect) await wakeShopJobs(prisma, shop, now);
+  return saved;
 }
 
 /** OpenLogi answered 401/402/403: stop syncing the shop until the merchant fixes it. */
@@ -123,6 +172,20 @@ export async function markTokenUnreadable(prisma: PrismaClient, shop: string, no
   await markConnectionBroken(prisma, shop, TOKEN_UNREADABLE_ERROR, now);
 }
 
-export async function markUninstalled(prisma: PrismaClient, shop: string, now: Date) {
-  await prisma.shopSettings.updateMany({ where: { shop }, data: { uninstalledAt: now } });
+/**
+ * Marks the shop uninstalled as of `at`. An uninstall from before the latest install (a
+ * late redelivery of app/uninstalled) leaves the reinstalled shop alone.
+ */
+export async function markUninstalled(prisma: PrismaClient, shop: string, at: Date) {
+  await prisma.shopSettings.updateMany({
+    where: { shop, OR: [{ installedAt: null }, { installedAt: { lte: at } }] },
+    data: { uninstalledAt: at },
+  });
+}
+
+/** Remembers the shop's time zone (Admin API), creating the record with SPEC.md's defaults if needed. */
+export async function storeShopTimeZone(prisma: PrismaClient, shop: string, ianaTimezone: string) {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { ianaTimezone: true } });
+  if (row?.ianaTimezone === ianaTimezone) return;
+  await prisma.shopSettings.upsert({ where: { shop }, create: { shop, ianaTimezone }, update: { ianaTimezone } });
 }

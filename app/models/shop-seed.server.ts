@@ -4,7 +4,6 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import type { TokenCipher } from "../security/token-cipher.server";
 import { parseShopSettingsInput, type SettingsPatch } from "./settings-input";
 import { saveShopSettings } from "./settings.server";
-import { wakeShopJobs } from "./sync-job.server";
 
 export interface ShopSeed {
   shop: string;
@@ -38,6 +37,5 @@ export async function seedShop(prisma: PrismaClient, cipher: TokenCipher, seed: 
       accessToken: seed.accessToken,
     }),
   );
-  await saveShopSettings(prisma, cipher, seed.shop, input);
-  await wakeShopJobs(prisma, seed.shop, now);
+  await saveShopSettings(prisma, cipher, seed.shop, input, now);
 }

@@ -464,3 +464,22 @@ export type FetchFulfillmentOrderLineItemsQueryVariables = Exact<{
 
 
 export type FetchFulfillmentOrderLineItemsQuery = { fulfillmentOrder: { lineItems: { nodes: Array<{ id: string, sku: string | null, totalQuantity: number, remainingQuantity: number, lineItem: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ShopTimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShopTimeZoneQuery = { shop: { ianaTimezone: string } };
+
+export type ShopLocationsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ShopLocationsQuery = { shop: { ianaTimezone: string }, locations: { nodes: Array<{ id: string, name: string, isFulfillmentService: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LocationByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LocationByIdQuery = { location: { id: string, isActive: boolean } | null };

@@ -14,7 +14,8 @@
  * - connections with `nodes`, `edges { cursor node }` and `pageInfo`, honouring
  *   `first`/`after`, `last`/`before` and `reverse`, at most 250 a page.
  *
- * Only QueryRoot `order`, `fulfillmentOrder` and `node` have data; every other field
+ * QueryRoot `order`, `fulfillmentOrder`, `node`, `shop`, `location` and `locations` have data
+ * (the shop's time zone and locations come from `shops`); every other field
  * resolves from the seeded plain objects, so a field the fixture lacks is null (or an
  * error when the schema says non-null), as a missing resolver would be.
  */
@@ -179,9 +180,28 @@ export interface AdminApiDouble {
   close(): Promise<void>;
 }
 
+/** One of the shop's locations. */
+export interface AdminLocationFixture {
+  /** "gid://shopify/Location/…" */
+  id: string;
+  name: string;
+  /** False for a deactivated location; true when left out. */
+  isActive?: boolean;
+  /** A fulfilment service's own location. */
+  isFulfillmentService?: boolean;
+}
+
+export interface AdminShopFixture {
+  /** Shop.ianaTimezone; "Asia/Tokyo" when left out. */
+  ianaTimezone?: string;
+  locations?: AdminLocationFixture[];
+}
+
 export interface AdminApiDoubleOptions {
   /** shop domain → offline access token. */
   accessTokens: Record<string, string>;
+  /** shop domain → its time zone and locations. */
+  shops?: Record<string, AdminShopFixture>;
 }
 
 export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promise<AdminApiDouble> {
@@ -309,7 +329,7 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
     const result = await execute({
       schema,
       document,
-      rootValue: rootFor(ordersOf(shop)),
+      rootValue: rootFor(ordersOf(shop), options.shops?.[shop] ?? {}),
       variableValues: variables,
       operationName,
     });
@@ -576,7 +596,19 @@ function toOrder(order: AdminOrderFixture) {
   };
 }
 
-function rootFor(shopOrders: Map<string, AdminOrderFixture>) {
+function toLocation(location: AdminLocationFixture) {
+  return {
+    __typename: "Location",
+    id: location.id,
+    legacyResourceId: location.id.split("/").at(-1),
+    name: location.name,
+    isActive: location.isActive ?? true,
+    isFulfillmentService: location.isFulfillmentService ?? false,
+  };
+}
+
+function rootFor(shopOrders: Map<string, AdminOrderFixture>, shopFixture: AdminShopFixture) {
+  const locations = shopFixture.locations ?? [];
   const findOrder = (id: string) => {
     const order = shopOrders.get(id);
     return order ? toOrder(order) : null;
@@ -592,6 +624,19 @@ function rootFor(shopOrders: Map<string, AdminOrderFixture>) {
     order: ({ id }: { id: string }) => findOrder(id),
     fulfillmentOrder: ({ id }: { id: string }) => findFulfillmentOrder(id),
     node: ({ id }: { id: string }) => findOrder(id) ?? findFulfillmentOrder(id),
+    shop: () => ({ __typename: "Shop", ianaTimezone: shopFixture.ianaTimezone ?? "Asia/Tokyo" }),
+    location: ({ id }: { id: string }) => {
+      const found = locations.find((location) => location.id === id);
+      return found ? toLocation(found) : null;
+    },
+    locations: (args: ConnectionArgs & { includeInactive?: boolean | null; sortKey?: string | null }) =>
+      connection(
+        locations
+          .filter((location) => args.includeInactive || (location.isActive ?? true))
+          .sort((a, b) => (args.sortKey === "NAME" ? a.name.localeCompare(b.name) : 0))
+          .map(toLocation),
+        args,
+      ),
   };
 }
 

@@ -18,6 +18,7 @@ const databaseFile = path.resolve("tests/.tmp", `sandbox-e2e-${id}.sqlite`);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   SANDBOX_APP_PORT: "0",
+  SANDBOX_BROWSER_PORT: "0",
   SANDBOX_OPENLOGI_PORT: "0",
   SANDBOX_ADMIN_PORT: "0",
   SANDBOX_CONTROL_PORT: "0",
@@ -81,6 +82,22 @@ it("syncs a cancellation and an address change sent with sandbox:send, then stop
       { orderName: "#1001", outcome: "updated", action: "update", statusSeen: "waiting" },
     ]),
   );
+
+  // The admin pages a person opens: the frame, a token it mints, the app's page through it.
+  const frame = await fetch(state.browserUrl);
+  expect(frame.status).toBe(200);
+  expect(await frame.text()).toContain('<iframe id="app"');
+  const { token } = (await (await fetch(new URL("/__sandbox/session-token", state.browserUrl), { method: "POST" })).json()) as { token: string };
+  const page = new URL("/app/history", state.browserUrl);
+  for (const [name, value] of Object.entries({ embedded: "1", shop: state.shop, host: "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvc2FuZGJveA==", locale: "ja", id_token: token })) {
+    page.searchParams.set(name, value);
+  }
+  const historyPage = await fetch(page, { headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36" } });
+  expect(historyPage.status).toBe(200);
+  const html = await historyPage.text();
+  expect(html).toContain("注文キャンセル連携履歴");
+  expect(html).toContain("/__sandbox/app-bridge.js");
+  expect(html).not.toContain("cdn.shopify.com");
 
   const history = await send("history");
   expect(history.stdout).toMatch(/#1003 .*deleted/);

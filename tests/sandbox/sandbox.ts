@@ -3,8 +3,9 @@
  * OpenLogi and Admin API doubles, with one seeded order per row of SPEC.md's tables.
  * Offline, on 127.0.0.1 only. `npm run sandbox:send` drives it from another terminal.
  *
- * Environment: SANDBOX_APP_PORT (3000), SANDBOX_OPENLOGI_PORT (4010), SANDBOX_ADMIN_PORT
- * (4020), SANDBOX_CONTROL_PORT (4030) — 0 picks a free port; SANDBOX_DATABASE_URL
+ * Environment: SANDBOX_APP_PORT (3000), SANDBOX_BROWSER_PORT (3100, the admin pages for a
+ * browser), SANDBOX_OPENLOGI_PORT (4010), SANDBOX_ADMIN_PORT (4020), SANDBOX_CONTROL_PORT
+ * (4030) — 0 picks a free port; SANDBOX_DATABASE_URL
  * (file:./prisma/sandbox.sqlite); SANDBOX_STATE_FILE (tests/.tmp/sandbox.json);
  * SANDBOX_LOG_LEVEL (info).
  */
@@ -29,7 +30,8 @@ import { ensureAdminSchema } from "../../scripts/fetch-admin-schema";
 import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
 import { adminOrderFixture } from "../doubles/scenario";
-import { buildCase, CASES, describeShipment, OPENLOGI_LOCATION_ID, predict, type SeededCase } from "./cases";
+import { startAdminFrame, type AdminFrame } from "./admin/admin-frame";
+import { buildCase, CASES, describeShipment, OPENLOGI_LOCATION_ID, OTHER_LOCATION_ID, predict, type SeededCase } from "./cases";
 import { createControlServer } from "./control";
 import { outcomeLabel, renderTable, SHORT_LABELS } from "./format";
 import { closeServer, createLoggingProxy, HOST, listen, portFromEnv, reservePort, SandboxError } from "./net";
@@ -172,6 +174,7 @@ function printGuide(state: SandboxState, seeded: SeededCase[], settings: SyncSet
 ${rule}
  OpenLogi order sync — the sandbox is ready  (shop ${state.shop})
 ${rule}
+  Admin pages        ${state.browserUrl}          open this in your browser: Home, Settings, History
   App (npm start)    ${state.appUrl}          health: ${state.appUrl}/healthz
   OpenLogi double    ${state.openlogiUrl}      60 requests a minute, like OpenLogi
   Admin API double   ${state.adminApiUrl}
@@ -207,6 +210,7 @@ ${rule}`;
 // ---------------------------------------------------------------------------
 
 interface Running {
+  frame?: AdminFrame;
   openlogi?: OpenLogiDouble;
   admin?: AdminApiDouble;
   servers: Server[];
@@ -238,6 +242,7 @@ async function shutdown(code: number): Promise<never> {
   stopping = true;
   if (running.stateFile) removeState(running.stateFile);
   await stopApp(running.app);
+  await running.frame?.close();
   await Promise.all(running.servers.map(closeServer));
   await running.admin?.close();
   try {
@@ -295,12 +300,14 @@ async function main(): Promise<void> {
   const logLevel = process.env.SANDBOX_LOG_LEVEL || "info";
   const wanted = {
     app: portFromEnv("SANDBOX_APP_PORT", 3000),
+    browser: portFromEnv("SANDBOX_BROWSER_PORT", 3100),
     openlogi: portFromEnv("SANDBOX_OPENLOGI_PORT", 4010),
     admin: portFromEnv("SANDBOX_ADMIN_PORT", 4020),
     control: portFromEnv("SANDBOX_CONTROL_PORT", 4030),
   };
   // Fail on a busy port before the slow steps.
   const appPort = await reservePort(wanted.app, "the app", "SANDBOX_APP_PORT");
+  await reservePort(wanted.browser, "the admin pages", "SANDBOX_BROWSER_PORT");
   await reservePort(wanted.openlogi, "the OpenLogi double", "SANDBOX_OPENLOGI_PORT");
   await reservePort(wanted.admin, "the Admin API double", "SANDBOX_ADMIN_PORT");
   await reservePort(wanted.control, "the control endpoint", "SANDBOX_CONTROL_PORT");
@@ -326,7 +333,18 @@ async function main(): Promise<void> {
 
   // The doubles, behind fixed ports.
   const openlogi = (running.openlogi = await startOpenLogiDouble());
-  const admin = (running.admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN } }));
+  const admin = (running.admin = await startAdminApiDouble({
+    accessTokens: { [SHOP]: ADMIN_TOKEN },
+    shops: {
+      [SHOP]: {
+        ianaTimezone: "Asia/Tokyo",
+        locations: [
+          { id: OPENLOGI_LOCATION_ID, name: "オープンロジ倉庫 (OpenLogi)", isFulfillmentService: true },
+          { id: OTHER_LOCATION_ID, name: "渋谷店 (Shibuya store)" },
+        ],
+      },
+    },
+  }));
   const openlogiProxy = createLoggingProxy(new URL(openlogi.url).origin, (req, _body, res) =>
     describeOpenLogiCall(req.method ?? "GET", req.url ?? "/", res.statusCode ?? 0, res.headers),
   );
@@ -399,16 +417,29 @@ async function main(): Promise<void> {
   });
   await waitForHealth(appUrl, app);
 
+  // The Shopify admin a person opens: it frames the app and stands in for App Bridge.
+  const frame = (running.frame = await startAdminFrame({
+    appUrl,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    shop: SHOP,
+    port: wanted.browser,
+    defaultLocale: "ja",
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new SandboxError(`Cannot listen on port ${wanted.browser} (the admin pages, SANDBOX_BROWSER_PORT): ${error.message}`);
+  }));
+
   const state: SandboxState = {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     shop: SHOP,
     webhookSecret: API_SECRET,
     appUrl,
+    browserUrl: frame.url,
     controlUrl: `http://${HOST}:${controlPort}`,
     openlogiUrl,
     adminApiUrl,
-    ports: { app: appPort, openlogi: openlogiPort, admin: adminPort, control: controlPort },
+    ports: { app: appPort, browser: Number(new URL(frame.url).port), openlogi: openlogiPort, admin: adminPort, control: controlPort },
     databaseUrl,
     settings,
     orders: seeded.map(({ order, shipment }) => ({
@@ -418,9 +449,9 @@ async function main(): Promise<void> {
       status: shipment?.status ?? null,
     })),
   };
+  printGuide(state, seeded, settings, databaseUrl);
   running.stateFile = stateFile;
   writeState(stateFile, state);
-  printGuide(state, seeded, settings, databaseUrl);
 }
 
 main().catch(async (error: unknown) => {

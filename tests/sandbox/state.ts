@@ -17,10 +17,12 @@ export interface SandboxState {
   /** The fake SHOPIFY_API_SECRET webhooks are signed with (a sandbox value, not a credential). */
   webhookSecret: string;
   appUrl: string;
+  /** The admin pages for a person's browser (tests/sandbox/admin). */
+  browserUrl: string;
   controlUrl: string;
   openlogiUrl: string;
   adminApiUrl: string;
-  ports: { app: number; openlogi: number; admin: number; control: number };
+  ports: { app: number; browser: number; openlogi: number; admin: number; control: number };
   databaseUrl: string;
   settings: SyncSettings;
   orders: SandboxOrderInfo[];

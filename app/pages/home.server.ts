@@ -1,0 +1,19 @@
+import type { PrismaClient } from "@prisma/client";
+import { dateInZone, daysBefore, startOfDay } from "../history/zoned-day";
+import { countRecentOutcomes } from "../models/history-queries.server";
+import { shopQueueStats } from "../models/queue-stats.server";
+import { loadShopStatus } from "../models/settings.server";
+
+/** Today and the six days before it, in the shop's time zone. */
+const RECENT_DAYS = 7;
+
+/** Home: the connection, the onboarding's state, the queue and the last 7 days. */
+export async function loadHome(prisma: PrismaClient, shop: string, timeZone: string, now: Date) {
+  const since = daysBefore(dateInZone(now, timeZone), RECENT_DAYS - 1);
+  const [status, queue, figures] = await Promise.all([
+    loadShopStatus(prisma, shop),
+    shopQueueStats(prisma, shop, now),
+    countRecentOutcomes(prisma, shop, startOfDay(since, timeZone)),
+  ]);
+  return { status, queue, figures, since };
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { useEffect } from "react";
+import { ChangesCard } from "../components/record/ChangesCard";
+import { OtherRecordsCard } from "../components/record/OtherRecordsCard";
+import { OutcomeCard } from "../components/record/OutcomeCard";
+import { SummaryCard, TimingCard } from "../components/record/SummaryCards";
+import { useI18n } from "../i18n/i18n-context";
+import prisma from "../models/db.server";
+import { loadRecordPage, retryRecord, type RetryResult } from "../pages/history.server";
+import { authenticateShop } from "../pages/shop-admin.server";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop } = await authenticateShop(request);
+  return json(await loadRecordPage(prisma, shop, params.id));
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop } = await authenticateShop(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "retry") return json({ ok: false } satisfies RetryResult, { status: 400 });
+  const result = await retryRecord(prisma, shop, params.id, new Date());
+  return json(result, { status: result.ok ? 200 : 400 });
+};
+
+export default function HistoryRecord() {
+  const { record, details, retryable, retries, retryJob, others } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const shopify = useAppBridge();
+  const retry = useFetcher<RetryResult>();
+
+  useEffect(() => {
+    if (retry.state === "idle" && retry.data?.ok) shopify.toast.show(t("record.retryQueued"));
+  }, [retry.state, retry.data, shopify, t]);
+
+  return (
+    <Page>
+      <TitleBar title={t("record.title", { order: record.orderName ?? record.orderId })}>
+        <Link variant="breadcrumb" to={record.list === "modify" ? "/app/history?tab=modify" : "/app/history"}>
+          {t("history.title")}
+        </Link>
+      </TitleBar>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="500">
+            <OutcomeCard
+              record={record}
+              details={details}
+              retryable={retryable}
+              retries={retries}
+              retryJob={retryJob}
+              retrying={retry.state !== "idle"}
+              onRetry={() => retry.submit({ intent: "retry" }, { method: "post" })}
+            />
+            {details.changes.length > 0 && <ChangesCard changes={details.changes} />}
+            <OtherRecordsCard records={others} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="500">
+            <SummaryCard record={record} />
+            <TimingCard record={record} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

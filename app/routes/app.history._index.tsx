@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Card, Page } from "@shopify/polaris";
+import { HistoryFilters } from "../components/history/HistoryFilters";
+import { HistoryTable } from "../components/history/HistoryTable";
+import { decodeCursor, historySearchParams, type HistoryFilter } from "../history/history-filter";
+import { useI18n } from "../i18n/i18n-context";
+import prisma from "../models/db.server";
+import { loadHistoryList } from "../pages/history.server";
+import { authenticateShop } from "../pages/shop-admin.server";
+import { loadShopTimeZone } from "../pages/shop-time-zone.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop, adminApi } = await authenticateShop(request);
+  const timeZone = await loadShopTimeZone(prisma, shop, adminApi);
+  return json(await loadHistoryList(prisma, shop, new URL(request.url), timeZone));
+};
+
+export default function History() {
+  const { filter, rows, older, newer } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const go = (next: HistoryFilter) => {
+    const search = historySearchParams(next).toString();
+    navigate(search ? `/app/history?${search}` : "/app/history");
+  };
+  return (
+    <Page fullWidth>
+      <TitleBar title={t("history.title")} />
+      <Card padding="0">
+        <HistoryFilters filter={filter} onChange={go} />
+        <div aria-busy={navigation.state === "loading"}>
+          <HistoryTable
+            rows={rows}
+            hasOlder={older !== null}
+            hasNewer={newer !== null}
+            onOlder={() => go({ ...filter, after: decodeCursor(older), before: null })}
+            onNewer={() => go({ ...filter, before: decodeCursor(newer), after: null })}
+          />
+        </div>
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The admin pages in a real browser (Debian's Chromium through playwright-core), framed by
+ * the sandbox's admin with its App Bridge stand-in, in Japanese and English: every page
+ * renders with no console error, settings saves and refuses bad input, the billable
+ * confirmation appears, the history filters and paginates, Retry queues one job.
+ * Japanese screenshots of each page go to tests/.tmp/screenshots (UPDATE_SCREENSHOTS=1
+ * copies them to docs/screenshots, which the README shows).
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import type { Browser, Frame, Page } from "playwright-core";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import polarisJa from "@shopify/polaris/locales/ja.json";
+import { translate, type Locale } from "../../app/i18n";
+import { launchBrowser, openPage, waitForApp, type WatchedPage } from "../helpers/browser";
+import { seedHistory } from "../helpers/history-fixtures";
+import { startPagesWorld, type PagesWorld } from "../helpers/pages-world";
+
+const SHOPS: Record<Locale, string> = { ja: "browser-ja.myshopify.com", en: "browser-en.myshopify.com" };
+const SHOTS = "tests/.tmp/screenshots";
+const POLARIS = { ja: polarisJa, en: polarisEn };
+
+let world: PagesWorld;
+let browser: Browser;
+
+beforeAll(async () => {
+  world = await startPagesWorld(Object.values(SHOPS));
+  for (const shop of Object.values(SHOPS)) {
+    await world.seedShop(shop);
+    await seedHistory(world.app.db.prisma, shop, 140, new Date());
+  }
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+describe.each(["ja", "en"] as const)("in %s", (locale) => {
+  const shop = SHOPS[locale];
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const prisma = () => world.app.db.prisma;
+  let watched: WatchedPage;
+
+  beforeEach(async () => {
+    watched = await openPage(browser, locale);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") {
+      await watched.page.screenshot({ path: `tests/.tmp/failure-${locale}-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png` });
+    }
+    await watched.context.close();
+    expect(watched.unexpected()).toEqual([]);
+  });
+
+  async function open(path: string, text: string): Promise<{ page: Page; app: Frame }> {
+    const frame = await world.frame(shop);
+    await watched.page.goto(frame.pageUrl(path, locale));
+    return { page: watched.page, app: await waitForApp(watched.page, text) };
+  }
+
+  /** The admin's title bar, drawn by the frame from the page's <ui-title-bar>. */
+  const titleBar = (page: Page) => page.locator("#titlebar h1");
+
+  it("renders Home, Settings, History and a record's page with no console error", async () => {
+    const failed = await prisma().syncHistory.findFirstOrThrow({ where: { shop, outcome: "openlogi_rejected" } });
+    const pages = [
+      { name: "home", path: "/app", text: t("home.connection.title"), title: t("home.title") },
+      { name: "settings", path: "/app/settings", text: t("settings.connection.token"), title: t("settings.title") },
+      { name: "history", path: "/app/history", text: t("history.column.outcome"), title: t("history.title") },
+      { name: "record", path: `/app/history/${failed.id}`, text: t("record.whatNext"), title: t("record.title", { order: failed.orderName! }) },
+    ];
+    for (const { name, path, text, title } of pages) {
+      const { page } = await open(path, text);
+      await expect.poll(() => titleBar(page).textContent()).toBe(title);
+      // The nav menu the app declares, drawn by the admin.
+      await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history")]);
+      if (locale === "ja") {
+        await page.waitForTimeout(300); // let the fonts settle
+        await page.screenshot({ path: `${SHOTS}/${name}.png` });
+        if (process.env.UPDATE_SCREENSHOTS === "1") {
+          mkdirSync("docs/screenshots", { recursive: true });
+          copyFileSync(`${SHOTS}/${name}.png`, `docs/screenshots/${name}.png`);
+        }
+      }
+    }
+  });
+
+  it("saves settings, and refuses bad input with a field error and an unchanged database", async () => {
+    const { page, app } = await open("/app/settings", t("settings.connection.token"));
+    const before = await prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+    // The action answers bad input with 400, which Chromium logs.
+    watched.allow(/(HTTP 400: |status of 400 \(Bad Request\) \().*\/app\/settings\?.*_data=routes%2Fapp\.settings/);
+
+    await app.getByLabel(t("settings.connection.accountCode")).fill("TS-001");
+    await expect.poll(() => page.locator("#savebar.open").count()).toBe(1);
+    await page.locator("#savebar button.save").click();
+
+    await app.getByText(t("settings.error.openlogiAccountCode")).waitFor();
+    await page.locator(".toast.error", { hasText: t("settings.notSaved") }).waitFor();
+    expect(await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).toEqual(before);
+
+    await app.getByLabel(t("settings.connection.accountCode")).fill("TS001");
+    await app.getByLabel(t("settings.field.shipmentKey.label")).selectOption("number");
+    await page.locator("#savebar button.save").click();
+
+    await page.locator(".toast", { hasText: t("settings.saved") }).waitFor();
+    await expect.poll(async () => (await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).shipmentKey).toBe("number");
+    await expect.poll(() => page.locator("#savebar.open").count()).toBe(0);
+
+    // Discard puts the form back as saved.
+    await app.getByLabel(t("settings.field.paused.label")).check();
+    await page.locator("#savebar button.discard").click();
+    expect(await app.getByLabel(t("settings.field.paused.label")).isChecked()).toBe(false);
+    expect((await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).paused).toBe(false);
+  });
+
+  it("asks to confirm the fee before it saves a billable setting switched on", async () => {
+    const { page, app } = await open("/app/settings", t("settings.connection.token"));
+    const billable = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } }).then((row) => row.cancelAfterConfirmation);
+
+    await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).check();
+    await page.locator("#savebar button.save").click();
+
+    const dialog = app.getByRole("dialog", { name: t("settings.billable.title") });
+    await dialog.getByText(t("settings.billable.text")).waitFor();
+    await dialog.getByRole("button", { name: t("common.cancel") }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await billable()).toBe(false);
+
+    await page.locator("#savebar button.save").click();
+    await dialog.getByRole("button", { name: t("settings.billable.confirm") }).click();
+    await page.locator(".toast", { hasText: t("settings.saved") }).waitFor();
+    await expect.poll(billable).toBe(true);
+
+    // Switching it off asks nothing.
+    await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).uncheck();
+    await page.locator("#savebar button.save").click();
+    await expect.poll(billable).toBe(false);
+    expect(await app.getByRole("dialog").count()).toBe(0);
+  });
+
+  it("filters and paginates the history, with the view in the URL", async () => {
+    const { page, app } = await open("/app/history", t("history.column.outcome"));
+    const orders = () => app.locator("tbody tr td:first-child").allTextContents();
+    const cancellations = await prisma().syncHistory.findMany({ where: { shop, list: "cancel" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+
+    await expect.poll(orders).toEqual(cancellations.slice(0, 50).map((row) => row.orderName));
+    await app.locator("#nextURL").click();
+    await expect.poll(orders).toEqual(cancellations.slice(50, 100).map((row) => row.orderName));
+    expect(page.url()).toMatch(/[?&]after=/);
+    await page.goBack();
+    await expect.poll(orders).toEqual(cancellations.slice(0, 50).map((row) => row.orderName));
+
+    // The other tab starts again at its newest record.
+    await app.getByRole("tab", { name: t("history.tab.modify") }).click();
+    await expect.poll(() => page.url()).toContain("tab=modify");
+    const changes = await prisma().syncHistory.findMany({ where: { shop, list: "modify" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    await expect.poll(orders).toEqual(changes.slice(0, 50).map((row) => row.orderName));
+    expect(page.url()).not.toMatch(/[?&]after=/);
+
+    // The outcome filter: open the filters, then its pill.
+    await app.getByRole("button", { name: POLARIS[locale].Polaris.IndexFilters.searchFilterAccessibilityLabel }).click();
+    await app.getByRole("button", { name: t("history.filter.group") }).click();
+    // Polaris draws its own radio over the native one, which stays the one to click.
+    await app.getByLabel(t("outcomeGroup.failed")).click({ force: true });
+    const failed = changes.filter((row) => ["openlogi_rejected", "failed", "missing_sku"].includes(row.outcome));
+    await expect.poll(orders).toEqual(failed.slice(0, 50).map((row) => row.orderName));
+    expect(page.url()).toContain("group=failed");
+
+    // The search by order name.
+    await app.getByRole("textbox", { name: t("history.search") }).fill(failed[1].orderName!.slice(1));
+    await expect.poll(orders).toEqual([failed[1].orderName]);
+    expect(page.url()).toContain(`q=${failed[1].orderName!.slice(1)}`);
+  });
+
+  it("queues one job when Retry is clicked twice", async () => {
+    const failed = await prisma().syncHistory.findFirstOrThrow({ where: { shop, outcome: "failed" } });
+    const { page, app } = await open(`/app/history/${failed.id}`, t("record.whatNext"));
+
+    await app.getByRole("button", { name: t("record.retry") }).dblclick();
+
+    await page.locator(".toast", { hasText: t("record.retryQueued") }).waitFor();
+    expect(await prisma().syncJob.findMany({ where: { retryOfId: failed.id } })).toEqual([
+      expect.objectContaining({ shop, kind: "manual_retry", task: "edited", orderId: failed.orderId }),
+    ]);
+    await app.getByText(t("record.retryWaiting")).waitFor();
+  });
+});

@@ -1,0 +1,423 @@
+/**
+ * The admin pages' loaders and actions through the real Remix build over HTTP, with session
+ * tokens minted as App Bridge mints them (@shopify/shopify-api/test-helpers' getJwt, signed
+ * with the app's secret): documents as the admin loads them (embedded, shop, host, locale,
+ * id_token) and data requests as App Bridge's fetch sends them (Authorization: Bearer).
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createHmac } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { loadShopContext, markConnectionBroken } from "../../app/models/settings.server";
+import { createTokenCipher } from "../../app/security/token-cipher.server";
+import { DOUBLE_ACCOUNT, DOUBLE_TOKEN } from "../doubles/openlogi-double";
+import { routeTokenExchange, startTokenExchangeDouble, type TokenExchangeDouble } from "../doubles/shopify-oauth-double";
+import { TEST_SECRET } from "../helpers/app-harness";
+import { seedHistory } from "../helpers/history-fixtures";
+import { API_KEY, BROWSER_USER_AGENT, LOCATIONS, startPagesWorld, type PagesWorld } from "../helpers/pages-world";
+
+const SHOP_A = "pages-a.myshopify.com";
+const SHOP_B = "pages-b.myshopify.com";
+const NEW_SHOP = "pages-new.myshopify.com";
+const HISTORY = "routes/app.history._index";
+const RECORD = "routes/app.history.$id";
+const SETTINGS = "routes/app.settings";
+const HOME = "routes/app._index";
+
+let world: PagesWorld;
+let exchange: TokenExchangeDouble;
+let restoreFetch: () => void;
+let recordsA: Awaited<ReturnType<typeof seedHistory>>;
+let recordsB: Awaited<ReturnType<typeof seedHistory>>;
+
+beforeAll(async () => {
+  exchange = await startTokenExchangeDouble({ apiKey: API_KEY, apiSecret: TEST_SECRET });
+  // Before the build is imported: the library keeps the fetch it finds then.
+  restoreFetch = routeTokenExchange(() => exchange.url);
+  world = await startPagesWorld([SHOP_A, SHOP_B, NEW_SHOP]);
+  await world.seedShop(SHOP_A);
+  await world.seedShop(SHOP_B, { settings: { cancelAfterConfirmation: true, locationId: LOCATIONS[1].id } });
+  recordsA = await seedHistory(world.app.db.prisma, SHOP_A, 26, new Date());
+  recordsB = await seedHistory(world.app.db.prisma, SHOP_B, 26, new Date());
+  // Shop B's orders are named apart from A's, so a leak would show.
+  for (const row of recordsB) {
+    await world.app.db.prisma.syncHistory.update({ where: { id: row.id }, data: { orderName: `B${row.orderName}` } });
+  }
+});
+
+afterAll(async () => {
+  await world?.close();
+  await exchange?.close();
+  restoreFetch?.();
+});
+
+const prisma = () => world.app.db.prisma;
+const json = async <T>(response: Response) => (await response.json()) as T;
+const form = (fields: Record<string, string>) => {
+  const body = new URLSearchParams(fields);
+  return { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+};
+/** Every setting the form posts, as the page posts them. */
+const SETTINGS_FORM = {
+  intent: "save",
+  environment: "production",
+  openlogiAccountCode: "",
+  openlogiToken: "",
+  reflectChanges: "true",
+  cancelAfterConfirmation: "false",
+  modifyAfterConfirmation: "false",
+  reflectItemChanges: "true",
+  shipmentKey: "name",
+  locationId: "all",
+  paused: "false",
+};
+const settingsRow = (shop: string) => prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+
+describe("the pages as the admin loads them", () => {
+  it.each([
+    ["ja", "/app", "オープンロジ接続"],
+    ["ja", "/app/settings", "APIトークン"],
+    ["ja", "/app/history", "注文キャンセル連携履歴"],
+    ["en-US", "/app", "OpenLogi connection"],
+    ["en-US", "/app/settings", "API token"],
+    ["en-US", "/app/history", "Cancellation sync history"],
+  ])("renders the document in the admin's language (%s) for %s", async (locale, page, text) => {
+    const response = await world.document(SHOP_A, page, locale);
+
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(text);
+    expect(html).toContain(`<html lang="${locale.startsWith("ja") ? "ja" : "en"}">`);
+  });
+
+  it("renders a record's page with its outcome explained in Japanese", async () => {
+    const failed = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
+    const html = await (await world.document(SHOP_A, `/app/history/${failed.id}`, "ja")).text();
+
+    expect(html).toContain("オープンロジが依頼を受け付けませんでした");
+    expect(html).toContain("ステータスが「ピッキング中」の出荷依頼は削除できません。");
+  });
+
+  it("answers a data request that carries App Bridge's session token", async () => {
+    const response = await world.data(SHOP_A, "/app/history?tab=modify", HISTORY);
+
+    expect(response.status).toBe(200);
+    const body = await json<{ rows: { list?: string; orderName: string }[] }>(response);
+    expect(body.rows.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a session token signed with another secret, and one that has expired", async () => {
+    const forged = await fetch(new URL(`/app/history?_data=${HISTORY}`, world.app.url), {
+      headers: { Authorization: `Bearer ${await forge(SHOP_A)}`, "User-Agent": BROWSER_USER_AGENT },
+    });
+    const expired = await fetch(new URL(`/app/history?_data=${HISTORY}`, world.app.url), {
+      headers: {
+        Authorization: `Bearer ${await world.token(SHOP_A, { exp: Math.floor(Date.now() / 1000) - 120 })}`,
+        "User-Agent": BROWSER_USER_AGENT,
+      },
+    });
+
+    expect(forged.status).toBe(401);
+    expect(expired.status).toBe(401);
+  });
+
+  it("answers a browser that says it is headless with 410, as the library answers bots", async () => {
+    const response = await fetch(new URL(`/app?_data=${HOME}`, world.app.url), {
+      headers: { Authorization: `Bearer ${await world.token(SHOP_A)}`, "User-Agent": "Mozilla/5.0 HeadlessChrome/156.0.0.0" },
+    });
+
+    expect(response.status).toBe(410);
+  });
+});
+
+/** A token shaped like App Bridge's but signed with a secret that is not the app's. */
+async function forge(shop: string): Promise<string> {
+  const header = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const payload = Buffer.from(
+    JSON.stringify({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: API_KEY, sub: "1", exp: now + 60, nbf: now - 5, iat: now }),
+  ).toString("base64url");
+  const signature = createHmac("sha256", "not-the-app-secret").update(`${header}.${payload}`).digest("base64url");
+  return `${header}.${payload}.${signature}`;
+}
+
+describe("one shop never sees another's data", () => {
+  it("lists only the session's shop's records, in both histories", async () => {
+    for (const tab of ["cancel", "modify"]) {
+      const body = await json<{ rows: { orderName: string }[] }>(await world.data(SHOP_A, `/app/history?tab=${tab}`, HISTORY));
+      expect(body.rows.length).toBeGreaterThan(0);
+      expect(body.rows.filter((row) => row.orderName.startsWith("B"))).toEqual([]);
+    }
+    const searched = await json<{ rows: unknown[] }>(await world.data(SHOP_A, "/app/history?q=B%231001", HISTORY));
+    expect(searched.rows).toEqual([]);
+  });
+
+  it("answers another shop's record by id with 404, as a missing one", async () => {
+    const theirs = await world.data(SHOP_A, `/app/history/${recordsB[0].id}`, RECORD);
+    const missing = await world.data(SHOP_A, "/app/history/99999999", RECORD);
+
+    expect(theirs.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await theirs.text()).not.toContain("B#");
+  });
+
+  it("answers Retry on another shop's record with 404 and queues nothing", async () => {
+    const failedB = recordsB.find((row) => row.outcome === "openlogi_rejected")!;
+
+    const response = await world.data(SHOP_A, `/app/history/${failedB.id}`, RECORD, form({ intent: "retry" }));
+
+    expect(response.status).toBe(404);
+    expect(await prisma().syncJob.count({ where: { kind: "manual_retry" } })).toBe(0);
+  });
+
+  it("shows and saves only the session's shop's settings", async () => {
+    const before = await settingsRow(SHOP_B);
+    const page = await json<{ settings: Record<string, unknown> }>(await world.data(SHOP_A, "/app/settings", SETTINGS));
+
+    expect(page.settings).toMatchObject({ cancelAfterConfirmation: false, locationId: null });
+
+    const saved = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, shipmentKey: "number" }));
+    expect(saved.status).toBe(200);
+    expect(await settingsRow(SHOP_B)).toEqual(before);
+    await world.data(SHOP_A, "/app/settings", SETTINGS, form(SETTINGS_FORM));
+  });
+
+  it("counts only the session's shop's records and jobs on Home", async () => {
+    await prisma().syncJob.create({
+      data: { shop: SHOP_B, orderId: "1", task: "cancelled", jobKey: "b-pending", triggeredAt: new Date(), status: "pending" },
+    });
+    const home = await json<{ queue: { pending: number }; figures: { cancel: { deleted: number } } }>(
+      await world.data(SHOP_A, "/app", HOME),
+    );
+    const deletedA = recordsA.filter((row) => row.outcome === "deleted").length;
+
+    expect(home.queue.pending).toBe(0);
+    expect(home.figures.cancel.deleted).toBe(deletedA);
+    await prisma().syncJob.delete({ where: { jobKey: "b-pending" } });
+  });
+});
+
+describe("settings", () => {
+  const save = (fields: Record<string, string>) => world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, ...fields }));
+
+  it("saves a valid form and says so", async () => {
+    const response = await save({ shipmentKey: "number", locationId: LOCATIONS[0].id, reflectItemChanges: "false" });
+
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ intent: "save", ok: true });
+    expect(await settingsRow(SHOP_A)).toMatchObject({ shipmentKey: "number", locationId: LOCATIONS[0].id, reflectItemChanges: false });
+    await save({});
+  });
+
+  it.each([
+    ["an account code that is not OpenLogi's format", { openlogiAccountCode: "TS-001" }, "openlogiAccountCode", "settings.error.openlogiAccountCode"],
+    ["a token with spaces", { openlogiToken: "abc def ghi jkl mno pqr" }, "openlogiToken", "settings.error.openlogiToken"],
+    ["a shipment key outside the three", { shipmentKey: "sku" }, "shipmentKey", "settings.error.shipmentKey"],
+    ["a location that is not a location GID", { locationId: "warehouse" }, "locationId", "settings.error.locationId"],
+    ["a location the shop does not have", { locationId: "gid://shopify/Location/999" }, "locationId", "settings.error.locationUnknown"],
+    ["a location that is no longer active", { locationId: LOCATIONS[2].id }, "locationId", "settings.error.locationUnknown"],
+  ])("refuses %s with a field error and saves nothing", async (_case, fields, field, key) => {
+    const before = await settingsRow(SHOP_A);
+
+    const response = await save({ ...fields, paused: "true" });
+
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({ intent: "save", ok: false, errors: { [field]: key } });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+  });
+
+  it("saves a billable setting switched on only with the fee confirmed, and switches it off without asking", async () => {
+    const before = await settingsRow(SHOP_A);
+
+    const unconfirmed = await save({ cancelAfterConfirmation: "true", modifyAfterConfirmation: "true" });
+    expect(unconfirmed.status).toBe(400);
+    expect(await json(unconfirmed)).toMatchObject({
+      errors: { cancelAfterConfirmation: "settings.error.billableNotConfirmed", modifyAfterConfirmation: "settings.error.billableNotConfirmed" },
+    });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+
+    expect((await save({ cancelAfterConfirmation: "true", confirmBillable: "yes" })).status).toBe(200);
+    expect((await settingsRow(SHOP_A)).cancelAfterConfirmation).toBe(true);
+
+    expect((await save({ cancelAfterConfirmation: "false" })).status).toBe(200);
+    expect((await settingsRow(SHOP_A)).cancelAfterConfirmation).toBe(false);
+  });
+
+  it("never sends the token to the browser, only that one is set and since when", async () => {
+    const row = await settingsRow(SHOP_A);
+    const text = await (await world.data(SHOP_A, "/app/settings", SETTINGS)).text();
+    const html = await (await world.document(SHOP_A, "/app/settings")).text();
+
+    for (const body of [text, html]) {
+      expect(body).not.toContain(DOUBLE_TOKEN);
+      expect(body).not.toContain(row.openlogiTokenCiphertext!.split(":").at(-1));
+    }
+    expect(JSON.parse(text).settings).toMatchObject({ tokenSet: true, tokenSavedAt: row.openlogiTokenSavedAt!.toISOString() });
+  });
+
+  it("clears a broken connection and wakes the shop's waiting jobs when a new token is saved", async () => {
+    await markConnectionBroken(prisma(), SHOP_A, "unauthorized", new Date());
+    const later = new Date(Date.now() + 15 * 60_000);
+    const job = await prisma().syncJob.create({
+      data: { shop: SHOP_A, orderId: "77", task: "cancelled", jobKey: "a-waiting", triggeredAt: new Date(), runAt: later },
+    });
+
+    expect((await save({ openlogiToken: DOUBLE_TOKEN })).status).toBe(200);
+
+    const row = await settingsRow(SHOP_A);
+    expect(row.connectionError).toBeNull();
+    expect((await prisma().syncJob.findUniqueOrThrow({ where: { id: job.id } })).runAt.getTime()).toBeLessThan(later.getTime());
+    expect((await loadShopContext(prisma(), createTokenCipher(process.env.TOKEN_ENCRYPTION_KEY!), SHOP_A))?.openlogi?.token).toBe(DOUBLE_TOKEN);
+    await prisma().syncJob.delete({ where: { id: job.id } });
+  });
+
+  it.each([
+    ["works", {}, "works"],
+    ["a token OpenLogi refuses", { openlogiToken: "refused-token-0123456789" }, "token_refused"],
+    ["an account the token is not for", { openlogiAccountCode: "ZZ999" }, "wrong_account"],
+  ])("tests the connection: %s", async (_case, fields, kind) => {
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test", ...fields }));
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind } });
+  });
+
+  it("tests the connection: OpenLogi unreachable", async () => {
+    world.openlogi.failNext({ status: 503 });
+
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test" }));
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind: "unreachable" } });
+  });
+});
+
+describe("Retry", () => {
+  it("queues one fresh sync of the order however often it is asked, linked to the record", async () => {
+    const failed = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
+
+    const [first, second] = await Promise.all([
+      world.data(SHOP_A, `/app/history/${failed.id}`, RECORD, form({ intent: "retry" })),
+      world.data(SHOP_A, `/app/history/${failed.id}`, RECORD, form({ intent: "retry" })),
+    ]);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const jobs = await prisma().syncJob.findMany({ where: { retryOfId: failed.id } });
+    expect(jobs).toEqual([expect.objectContaining({ shop: SHOP_A, orderId: failed.orderId, kind: "manual_retry", task: "cancelled", status: "pending" })]);
+    expect(await json(first)).toEqual({ ok: true, jobId: jobs[0].id });
+  });
+
+  it("queues a change record's retry as an edit", async () => {
+    const failed = recordsA.find((row) => row.outcome === "failed" && row.list === "modify")!;
+
+    await world.data(SHOP_A, `/app/history/${failed.id}`, RECORD, form({ intent: "retry" }));
+
+    expect(await prisma().syncJob.findFirst({ where: { retryOfId: failed.id } })).toMatchObject({ task: "edited" });
+  });
+
+  it("offers nothing to retry on a record that went as it should", async () => {
+    const deleted = recordsA.find((row) => row.outcome === "deleted")!;
+
+    const response = await world.data(SHOP_A, `/app/history/${deleted.id}`, RECORD, form({ intent: "retry" }));
+
+    expect(response.status).toBe(400);
+    expect(await prisma().syncJob.count({ where: { retryOfId: deleted.id } })).toBe(0);
+  });
+});
+
+describe("installing", () => {
+  it("creates the record with SPEC.md's defaults and lands on the onboarding", async () => {
+    const response = await world.document(NEW_SHOP, "/app", "ja");
+
+    expect(response.status).toBe(200);
+    expect(exchange.granted.map((grant) => grant.shop)).toContain(NEW_SHOP);
+    expect(await settingsRow(NEW_SHOP)).toMatchObject({
+      reflectChanges: true,
+      cancelAfterConfirmation: false,
+      modifyAfterConfirmation: false,
+      reflectItemChanges: true,
+      shipmentKey: "name",
+      locationId: null,
+      paused: false,
+      openlogiTokenCiphertext: null,
+      uninstalledAt: null,
+      installedAt: expect.any(Date),
+    });
+    expect(await response.text()).toContain("連携を設定する");
+  });
+
+  it("revives an uninstalled shop from the defaults, keeps its history, and lets it sync again", async () => {
+    const shop = NEW_SHOP;
+    await world.data(shop, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: DOUBLE_ACCOUNT, openlogiToken: DOUBLE_TOKEN, cancelAfterConfirmation: "true", confirmBillable: "yes" }));
+    await seedHistory(prisma(), shop, 2, new Date());
+    const uninstalled = await world.app.sendWebhook("/webhooks/app/uninstalled", {
+      topic: "app/uninstalled",
+      shop,
+      payload: { id: 1, name: "New", myshopify_domain: shop, domain: shop },
+    });
+    expect(uninstalled.status).toBe(200);
+    expect((await settingsRow(shop)).uninstalledAt).not.toBeNull();
+
+    const response = await world.document(shop, "/app", "ja");
+
+    expect(response.status).toBe(200);
+    expect(await settingsRow(shop)).toMatchObject({ uninstalledAt: null, cancelAfterConfirmation: false, openlogiTokenCiphertext: null });
+    expect(await prisma().syncHistory.count({ where: { shop } })).toBe(2);
+    const context = await loadShopContext(prisma(), createTokenCipher(process.env.TOKEN_ENCRYPTION_KEY!), shop);
+    expect(context?.uninstalled).toBe(false);
+    expect(await response.text()).toContain("連携を設定する");
+  });
+
+  it("leaves an installed shop's settings alone when its token is only exchanged again", async () => {
+    await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, paused: "true" }));
+    await prisma().session.deleteMany({ where: { shop: SHOP_A } });
+    const grants = exchange.granted.length;
+
+    expect((await world.document(SHOP_A, "/app")).status).toBe(200);
+
+    expect(exchange.granted.length).toBeGreaterThan(grants);
+    expect(await settingsRow(SHOP_A)).toMatchObject({ paused: true, openlogiAccountCode: DOUBLE_ACCOUNT });
+    await world.data(SHOP_A, "/app/settings", SETTINGS, form(SETTINGS_FORM));
+  });
+});
+
+describe("the production server", () => {
+  const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g;
+
+  it("serves only the routes in app/routes", async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const files = readdirSync("app/routes").map((file) => `routes/${file.replace(/\.tsx?$/, "")}`);
+
+    expect(Object.keys(build.routes).filter((id) => id !== "root").sort()).toEqual(files.sort());
+  });
+
+  it("has no route that mints a session token", async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const fullPath = (id: string): string => {
+      const route = build.routes[id];
+      const parent = route.parentId ? fullPath(route.parentId) : "";
+      return [parent, route.path ?? ""].filter(Boolean).join("/");
+    };
+    const paths = Object.keys(build.routes).map(
+      (id) => `/${fullPath(id).replace(/:\w+/g, "1").replace(/\*/g, "session-token")}`,
+    );
+    const candidates = [...new Set([...paths, "/", "/app", "/__sandbox/session-token", "/auth/session-token", "/session-token"])];
+
+    const minted: string[] = [];
+    for (const candidate of candidates) {
+      for (const method of ["GET", "POST"]) {
+        const response = await fetch(new URL(candidate, world.app.url), { method, redirect: "manual", headers: { "User-Agent": BROWSER_USER_AGENT } });
+        const text = `${[...response.headers.values()].join("\n")}\n${await response.text()}`;
+        minted.push(...[...text.matchAll(JWT)].filter(([token]) => signedWith(token, TEST_SECRET)).map(() => `${method} ${candidate}`));
+      }
+    }
+
+    expect(candidates.length).toBeGreaterThan(5);
+    expect(minted).toEqual([]);
+    expect((await fetch(new URL("/__sandbox/session-token", world.app.url), { method: "POST" })).status).toBe(404);
+  });
+});
+
+function signedWith(token: string, secret: string): boolean {
+  const [header, payload, signature] = token.split(".");
+  return createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url") === signature;
+}

@@ -4,7 +4,8 @@
  * OrderStatusRead by its key (shop, orderId).
  */
 import type { PrismaClient } from "@prisma/client";
-import type { HistoryRow, RetryJobStatus, ShipmentsRead } from "../order-status/lines";
+import type { OrderJob } from "../history/retry-jobs";
+import type { HistoryRow, ShipmentsRead } from "../order-status/lines";
 import { SHIPMENT_STATUSES, type ShipmentStatus } from "../sync/types";
 
 /** An order rarely has more than a few records; this bounds the block's read when one has thousands. */
@@ -17,6 +18,7 @@ const ROW = {
   outcome: true,
   actionRequired: true,
   billable: true,
+  jobId: true,
   createdAt: true,
 } as const;
 
@@ -40,27 +42,24 @@ export function loadBillableRecords(prisma: PrismaClient, shop: string, orderId:
   });
 }
 
-/** One record of the order, or null when the shop has no such record for that order. */
-export function findOrderRecord(prisma: PrismaClient, shop: string, orderId: string, recordId: number) {
-  return prisma.syncHistory.findFirst({
-    where: { id: recordId, shop, orderId },
-    select: { id: true, list: true, outcome: true, actionRequired: true },
+/**
+ * Whether the history holds the order's cancellation: a record of the cancel list
+ * (注文キャンセル連携履歴) other than "Shopify does not show the order as cancelled".
+ */
+export async function hasCancellationRecord(prisma: PrismaClient, shop: string, orderId: string): Promise<boolean> {
+  const record = await prisma.syncHistory.findFirst({
+    where: { shop, orderId, list: "cancel", outcome: { not: "order_not_cancelled" } },
+    select: { id: true },
   });
+  return record !== null;
 }
 
-/** The state of the manual retries asked from these records of the order. */
-export async function loadRetryJobs(
-  prisma: PrismaClient,
-  shop: string,
-  orderId: string,
-  recordIds: number[],
-): Promise<Map<number, RetryJobStatus>> {
-  if (recordIds.length === 0) return new Map();
-  const jobs = await prisma.syncJob.findMany({
-    where: { shop, orderId, kind: "manual_retry", retryOfId: { in: recordIds } },
-    select: { retryOfId: true, status: true },
+/** The order's jobs still to run, and its manual retries whatever their state. */
+export function loadOrderJobs(prisma: PrismaClient, shop: string, orderId: string): Promise<OrderJob[]> {
+  return prisma.syncJob.findMany({
+    where: { shop, orderId, OR: [{ status: { in: ["pending", "running"] } }, { kind: "manual_retry" }] },
+    select: { id: true, kind: true, status: true, retryOfId: true },
   });
-  return new Map(jobs.map((job) => [job.retryOfId!, job.status as RetryJobStatus]));
 }
 
 export interface StatusRead {

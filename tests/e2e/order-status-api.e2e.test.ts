@@ -214,6 +214,31 @@ describe("what the block shows", () => {
     expect(later.lines[0].status?.code).toBe("picking");
     expect(later.lines[0].wouldDo).toEqual({ cancel: "not_synced_confirmed", addressEdit: "not_reflected_confirmed", itemEdit: "not_reflected_confirmed" });
     expect(lookups() - lookupsBefore).toBe(2);
+    // Shopify's facts (the key, the location) still hold for the order's version: not read again.
+    expect(orderReads() - readsBefore).toBe(1);
+  });
+
+  it("reads the order from Shopify again only once a webhook of a newer version of it came in", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    const readsBefore = orderReads();
+    await status(order);
+    const aMinuteAgo = () =>
+      world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { checkedAt: new Date(Date.now() - 61_000) } });
+
+    // A webhook of the version already read changes nothing.
+    await world.send("orders/updated", order, { updatedAt: order.updatedAt });
+    await aMinuteAgo();
+    await freePace();
+    await status(order);
+    expect(orderReads() - readsBefore).toBe(1);
+
+    // A newer version is read again.
+    await world.send("orders/updated", order, { updatedAt: "2026-11-21T09:00:00Z" });
+    await aMinuteAgo();
+    await freePace();
+    await status(order);
+    expect(orderReads() - readsBefore).toBe(2);
   });
 
   it("shows the latest outcome, the billable request and its time, and no preview for a cancelled order", async () => {
@@ -258,13 +283,14 @@ describe("what the block shows", () => {
     world.openlogi.setStatus(shipment.id, "packed");
     await freePace();
     await createRateLimiter({ prisma: world.app.db.prisma }).acquire(DOUBLE_TOKEN);
-    const before = lookups();
+    const [before, shopifyReadsBefore] = [lookups(), orderReads()];
 
     // WHEN staff open the order
     const answer = await status(order);
 
-    // THEN OpenLogi is not asked, and the block says how old what it shows is
+    // THEN neither OpenLogi nor Shopify is asked, and the block says how old what it shows is
     expect(lookups()).toBe(before);
+    expect(orderReads()).toBe(shopifyReadsBefore);
     expect(answer.live).toBe("last_known");
     expect(answer.lines[0].status).toEqual({ code: "waiting", at: fiveMinutesAgo.toISOString() });
     expect(answer.lines[0].wouldDo?.cancel).toBe("deleted");

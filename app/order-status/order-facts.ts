@@ -23,11 +23,13 @@ export interface OrderFacts {
 }
 
 /** The settings the facts depend on: the shipment key kind and the OpenLogi location. */
-export function factsKeyOf(settings: Pick<SyncSettings, "shipmentKey" | "locationId">): string {
+export type FactsSettings = Pick<SyncSettings, "shipmentKey" | "locationId">;
+
+export function factsKeyOf(settings: FactsSettings): string {
   return `${settings.shipmentKey}|${settings.locationId ?? ""}`;
 }
 
-export function orderFactsOf(order: OrderSnapshot, settings: SyncSettings, now: Date): OrderFacts {
+export function orderFactsOf(order: OrderSnapshot, settings: FactsSettings, now: Date): OrderFacts {
   return {
     shipmentKey: shipmentKeyOf(order, settings.shipmentKey),
     atLocation: itemsAtLocation(order, settings.locationId).atLocation,
@@ -44,7 +46,7 @@ export function orderFactsOf(order: OrderSnapshot, settings: SyncSettings, now: 
  */
 export function factsHold(
   facts: OrderFacts,
-  { settings, laterEvents, now }: { settings: SyncSettings; laterEvents: readonly (string | null)[]; now: Date },
+  { settings, laterEvents, now }: { settings: FactsSettings; laterEvents: readonly (string | null)[]; now: Date },
 ): boolean {
   if (facts.settingsKey !== factsKeyOf(settings)) return false;
   if (now.getTime() - facts.readAt.getTime() >= FACTS_MAX_AGE_MS) return false;

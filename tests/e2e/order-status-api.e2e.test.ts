@@ -69,6 +69,14 @@ async function status(order: OrderSnapshot, options: CallOptions = {}): Promise<
 const retry = (order: OrderSnapshot, recordId: unknown, options: CallOptions = {}) =>
   call(`/api/orders/${order.legacyId}/retry`, { method: "POST", body: { recordId }, ...options });
 
+/** An address change OpenLogi refuses (422): a failed record of the order. */
+async function refusedUpdate(order: OrderSnapshot, shipmentId: string) {
+  world.setOrder(moved(order));
+  world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipmentId}`, status: 422 });
+  await world.send("orders/updated", moved(order));
+  await world.drain();
+}
+
 const lookups = () => world.openlogi.requests.filter((request) => request.query.identifier !== undefined).length;
 const orderReads = () => world.admin.requests.filter((request) => request.operationName === "FetchOrderForSync").length;
 
@@ -470,10 +478,7 @@ describe("Retry from the order page", () => {
     // GIVEN an address change OpenLogi refused (422), from orders/updated
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    world.setOrder(moved(order));
-    world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 422 });
-    await world.send("orders/updated", moved(order));
-    await world.drain();
+    await refusedUpdate(order, shipment.id);
     await freePace();
     const [refused] = await world.history(order);
     expect(refused.outcome).toBe("openlogi_rejected");
@@ -493,12 +498,8 @@ describe("Retry from the order page", () => {
     // GIVEN two refused updates of one order
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
-    world.setOrder(moved(order));
-    for (let i = 0; i < 2; i += 1) {
-      world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipment.id}`, status: 422 });
-      await world.send("orders/updated", moved(order));
-      await world.drain();
-    }
+    await refusedUpdate(order, shipment.id);
+    await refusedUpdate(order, shipment.id);
     await freePace();
     const [older, newer] = await world.history(order);
     expect([older.outcome, newer.outcome]).toEqual(["openlogi_rejected", "openlogi_rejected"]);

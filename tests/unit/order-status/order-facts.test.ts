@@ -1,16 +1,7 @@
-import { FACTS_MAX_AGE_MS, factsHold, orderFactsOf, updatedAtOf, type OrderFacts } from "../../../app/order-status/order-facts";
-import type { SyncSettings } from "../../../app/sync/types";
+import { FACTS_MAX_AGE_MS, factsHold, orderFactsOf, updatedAtOf, type FactsSettings, type OrderFacts } from "../../../app/order-status/order-facts";
 import { buildOrderSnapshot } from "../../doubles/build-order-snapshot";
 
-const SETTINGS: SyncSettings = {
-  reflectChanges: true,
-  cancelAfterConfirmation: false,
-  modifyAfterConfirmation: false,
-  reflectItemChanges: true,
-  shipmentKey: "name",
-  locationId: null,
-  paused: false,
-};
+const SETTINGS: FactsSettings = { shipmentKey: "name", locationId: null };
 const READ_AT = new Date("2026-11-20T02:00:00Z");
 const FACTS: OrderFacts = { shipmentKey: "#1001", atLocation: true, settingsKey: "name|", orderUpdatedAt: "2026-11-20T01:00:00Z", readAt: READ_AT };
 const soon = new Date(READ_AT.getTime() + 5 * 60_000);

@@ -19,6 +19,7 @@ const ROW = {
   outcome: true,
   actionRequired: true,
   billable: true,
+  list: true,
   jobId: true,
   createdAt: true,
 } as const;
@@ -41,18 +42,6 @@ export function loadBillableRecords(prisma: PrismaClient, shop: string, orderId:
     take: ORDER_RECORDS_TAKE,
     select: ROW,
   });
-}
-
-/**
- * Whether the history holds the order's cancellation: a record of the cancel list
- * (注文キャンセル連携履歴) other than "Shopify does not show the order as cancelled".
- */
-export async function hasCancellationRecord(prisma: PrismaClient, shop: string, orderId: string): Promise<boolean> {
-  const record = await prisma.syncHistory.findFirst({
-    where: { shop, orderId, list: "cancel", outcome: { not: "order_not_cancelled" } },
-    select: { id: true },
-  });
-  return record !== null;
 }
 
 /** The order's jobs still to run, and its manual retries whatever their state. */

@@ -18,6 +18,8 @@ export interface HistoryRow {
   outcome: string;
   actionRequired: boolean;
   billable: boolean;
+  /** "cancel" (注文キャンセル連携履歴) | "modify" (注文修正連携履歴) */
+  list: string;
   /** The job that wrote the record (null for records older than jobs, or written by hand). */
   jobId: number | null;
   createdAt: Date;
@@ -111,6 +113,18 @@ function retryState(record: HistoryRow, { queued, unfinished, retried }: RetryFa
   }
   if (queued) return "pending";
   return retried.has(record.id) ? "done" : "available";
+}
+
+/**
+ * Whether the history holds the order's cancellation: a record of the cancel list
+ * (注文キャンセル連携履歴) other than "Shopify does not show the order as cancelled", or a later
+ * change recorded as "Order cancelled" (every change after a cancellation is, so the newest
+ * records always show it however long ago the cancellation was).
+ */
+export function isOrderCancelled(records: readonly Pick<HistoryRow, "list" | "outcome">[]): boolean {
+  return records.some(
+    (record) => (record.list === "cancel" && record.outcome !== "order_not_cancelled") || record.outcome === "order_cancelled",
+  );
 }
 
 /**

@@ -20,13 +20,16 @@ import type { ShopContext } from "../models/settings.server";
 import type { OpenLogiClient } from "../openlogi/client.server";
 import { scrubSecrets } from "../security/scrub-secrets";
 import { shipmentsForKey } from "../sync/shipment-key";
-import type { OrderSnapshot, SyncSettings } from "../sync/types";
+import type { OrderSnapshot } from "../sync/types";
 import type { ShipmentsRead } from "./lines";
-import { factsHold, factsKeyOf, orderFactsOf, type OrderFacts } from "./order-facts";
+import { factsHold, factsKeyOf, orderFactsOf, type FactsSettings, type OrderFacts } from "./order-facts";
 import type { LiveState } from "./types";
 
 /** A check younger than this serves the order's views without asking OpenLogi again. */
 export const READ_FRESH_MS = 60_000;
+
+/** A shop with no settings row yet has the schema's defaults: the order name, every location. */
+const DEFAULT_FACTS_SETTINGS: FactsSettings = { shipmentKey: "name", locationId: null };
 
 export interface LiveStatusDeps {
   prisma: PrismaClient;
@@ -62,7 +65,7 @@ export async function readLiveStatus(
 ): Promise<LiveStatus> {
   const now = deps.clock();
   const stored = await loadStatusRead(deps.prisma, shop, orderId);
-  const settings = context?.settings ?? null;
+  const settings = context?.settings ?? DEFAULT_FACTS_SETTINGS;
   /** OpenLogi is not asked now: what was last read of it serves, with the order's facts as known. */
   const lastKnown = (state: LiveState, facts: OrderFacts | null, orderFound = true): LiveStatus => ({
     kind: "known",
@@ -75,8 +78,6 @@ export async function readLiveStatus(
     const { read, facts } = stored;
     return { kind: "known", state: read ? "current" : "not_read", read, atLocation: facts.atLocation, orderFound: true };
   }
-  if (!settings) return lastKnown("not_read", null);
-
   let facts: OrderFacts;
   if (stored && (await storedFactsHold(deps, shop, orderId, stored, settings, now))) {
     facts = stored.facts;
@@ -118,7 +119,7 @@ export async function readLiveStatus(
 }
 
 /** Stored facts serve while no webhook of a newer order version came in and the settings they depend on are the same. */
-async function storedFactsHold(deps: LiveStatusDeps, shop: string, orderId: string, stored: StatusRead, settings: SyncSettings, now: Date) {
+async function storedFactsHold(deps: LiveStatusDeps, shop: string, orderId: string, stored: StatusRead, settings: FactsSettings, now: Date) {
   const laterEvents = await loadOrderVersionsSince(deps.prisma, shop, orderId, stored.facts.readAt);
   return factsHold(stored.facts, { settings, laterEvents, now });
 }

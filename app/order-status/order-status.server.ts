@@ -3,11 +3,11 @@
  * shop. Everything is read within the shop: another shop's order is answered exactly like an
  * order that does not exist.
  */
-import { hasCancellationRecord, loadBillableRecords, loadOrderJobs, loadOrderRecords } from "../models/order-status.server";
+import { loadBillableRecords, loadOrderJobs, loadOrderRecords } from "../models/order-status.server";
 import { loadShopContext, type ShopContext } from "../models/settings.server";
 import type { TokenCipher } from "../security/token-cipher.server";
 import { recordPath } from "./app-paths";
-import { buildLines, retryFacts } from "./lines";
+import { buildLines, isOrderCancelled, retryFacts } from "./lines";
 import { readLiveStatus, type LiveStatusDeps } from "./live-status.server";
 import type { Connection, OrderSyncStatus } from "./types";
 
@@ -23,11 +23,8 @@ export async function loadOrderSyncStatus(deps: OrderStatusDeps, shop: string, o
   const live = await readLiveStatus(deps, shop, context, orderId, records.length > 0);
   if (live.kind === "no_such_order") return null;
 
-  const [billable, jobs, orderCancelled] = await Promise.all([
-    loadBillableRecords(prisma, shop, orderId),
-    loadOrderJobs(prisma, shop, orderId),
-    hasCancellationRecord(prisma, shop, orderId),
-  ]);
+  const [billable, jobs] = await Promise.all([loadBillableRecords(prisma, shop, orderId), loadOrderJobs(prisma, shop, orderId)]);
+  const orderCancelled = isOrderCancelled(records);
   const newest = records[0];
   const notOpenLogiOrder = live.atLocation === null ? newest?.outcome === "not_openlogi_order" : !live.atLocation;
   // Once the order is cancelled, or nothing in it is OpenLogi's, no action would reach a shipment.

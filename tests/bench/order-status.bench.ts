@@ -121,9 +121,6 @@ afterAll(async () => {
     `  billable records: ${await plan(`SELECT id FROM SyncHistory WHERE shop = ? AND orderId = ? AND billable = 1 ORDER BY createdAt DESC, id DESC LIMIT ${ORDER_RECORDS_TAKE}`, SHOP, orderId)}`,
   );
   console.log(
-    `  cancellation:     ${await plan(`SELECT id FROM SyncHistory WHERE shop = ? AND orderId = ? AND list = 'cancel' AND outcome <> 'order_not_cancelled' LIMIT 1`, SHOP, orderId)}`,
-  );
-  console.log(
     `  order's jobs:     ${await plan(`SELECT id, kind, status, retryOfId FROM SyncJob WHERE shop = ? AND orderId = ? AND (status IN ('pending', 'running') OR kind = 'manual_retry')`, SHOP, orderId)}`,
   );
   console.log(`  OpenLogi read:    ${await plan(`SELECT * FROM OrderStatusRead WHERE shop = ? AND orderId = ?`, SHOP, orderId)}`);

@@ -1,5 +1,5 @@
 import type { OrderJob } from "../../../app/history/retry-jobs";
-import { buildLines, statusAfter, type HistoryRow, type LineInputs } from "../../../app/order-status/lines";
+import { buildLines, isOrderCancelled, statusAfter, type HistoryRow, type LineInputs } from "../../../app/order-status/lines";
 import type { SyncSettings } from "../../../app/sync/types";
 
 const SETTINGS: SyncSettings = {
@@ -21,6 +21,7 @@ function row(minute: number, overrides: Partial<HistoryRow>): HistoryRow {
     outcome: "no_change",
     actionRequired: false,
     billable: false,
+    list: "modify",
     jobId: null,
     createdAt: new Date(Date.UTC(2026, 10, 20, 9, minute)),
     ...overrides,
@@ -218,5 +219,14 @@ describe("the block's lines", () => {
     const record = row(1, { statusSeen: null });
     expect(buildLines(inputs([record]))[0]).toMatchObject({ status: null, wouldDo: null });
     expect(buildLines(inputs([row(2, {})], { settings: null }))[0]).toMatchObject({ status: { code: "waiting" }, wouldDo: null });
+  });
+
+  it("calls the order cancelled from its cancellation records, or the changes recorded after one", () => {
+    expect(isOrderCancelled([row(1, { list: "cancel", outcome: "deleted" })])).toBe(true);
+    expect(isOrderCancelled([row(1, { list: "cancel", outcome: "openlogi_rejected" })])).toBe(true);
+    expect(isOrderCancelled([row(2, { outcome: "order_cancelled" })])).toBe(true);
+    // A cancellation webhook for an order Shopify does not show as cancelled is no cancellation.
+    expect(isOrderCancelled([row(1, { list: "cancel", outcome: "order_not_cancelled" })])).toBe(false);
+    expect(isOrderCancelled([row(1, { outcome: "updated" })])).toBe(false);
   });
 });

@@ -116,6 +116,34 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
     expect((await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).paused).toBe(false);
   });
 
+  it("keeps what was entered after Test connection and after a refused save", async () => {
+    const { page, app } = await open("/app/settings", t("settings.connection.token"));
+    watched.allow(/(HTTP 400: |status of 400 \(Bad Request\) \().*\/app\/settings\?.*_data=routes%2Fapp\.settings/);
+    const accountCode = app.getByLabel(t("settings.connection.accountCode"));
+    const shipmentKey = app.getByLabel(t("settings.field.shipmentKey.label"));
+    const before = await prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+
+    await accountCode.fill("ZZ999");
+    await shipmentKey.selectOption("id");
+    await app.getByRole("button", { name: t("settings.connection.test") }).click();
+    await app.getByText(t("settings.connection.result.wrong_account")).waitFor();
+    await page.waitForTimeout(300); // a reload after the answer would land now
+    expect(await accountCode.inputValue()).toBe("ZZ999");
+    expect(await shipmentKey.inputValue()).toBe("id");
+
+    await app.getByLabel(t("settings.connection.token")).fill("has spaces in it 0123456789");
+    await page.locator("#savebar button.save").click();
+    await app.getByText(t("settings.error.openlogiToken")).waitFor();
+    await page.waitForTimeout(300);
+    expect(await accountCode.inputValue()).toBe("ZZ999");
+    expect(await shipmentKey.inputValue()).toBe("id");
+    expect(await app.getByLabel(t("settings.connection.token")).inputValue()).toBe("has spaces in it 0123456789");
+    expect(await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).toEqual(before);
+
+    await page.locator("#savebar button.discard").click();
+    await expect.poll(() => accountCode.inputValue()).toBe(before.openlogiAccountCode);
+  });
+
   it("asks to confirm the fee before it saves a billable setting switched on", async () => {
     const { page, app } = await open("/app/settings", t("settings.connection.token"));
     const billable = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } }).then((row) => row.cancelAfterConfirmation);

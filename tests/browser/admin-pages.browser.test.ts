@@ -112,7 +112,7 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
     // Discard puts the form back as saved.
     await app.getByLabel(t("settings.field.paused.label")).check();
     await page.locator("#savebar button.discard").click();
-    expect(await app.getByLabel(t("settings.field.paused.label")).isChecked()).toBe(false);
+    await expect.poll(() => app.getByLabel(t("settings.field.paused.label")).isChecked()).toBe(false);
     expect((await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).paused).toBe(false);
   });
 

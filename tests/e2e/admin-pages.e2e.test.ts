@@ -7,8 +7,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
+import { translate } from "../../app/i18n";
 import { loadShopContext, markConnectionBroken } from "../../app/models/settings.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN } from "../doubles/openlogi-double";
@@ -345,29 +346,91 @@ describe("installing", () => {
     expect(await response.text()).toContain("連携を設定する");
   });
 
-  it("revives an uninstalled shop from the defaults, keeps its history, and lets it sync again", async () => {
-    const shop = NEW_SHOP;
-    await world.data(shop, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: DOUBLE_ACCOUNT, openlogiToken: DOUBLE_TOKEN, cancelAfterConfirmation: "true", confirmBillable: "yes" }));
-    await seedHistory(prisma(), shop, 2, new Date());
-    const uninstalled = await world.app.sendWebhook("/webhooks/app/uninstalled", {
+  const uninstall = (shop: string, extra: { webhookId?: string; triggeredAt?: string } = {}) =>
+    world.app.sendWebhook("/webhooks/app/uninstalled", {
       topic: "app/uninstalled",
       shop,
       payload: { id: 1, name: "New", myshopify_domain: shop, domain: shop },
+      ...extra,
     });
+
+  it("keeps an uninstalled shop's settings and connection when it installs again, and says so on Home", async () => {
+    const shop = NEW_SHOP;
+    await world.data(shop, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: DOUBLE_ACCOUNT, openlogiToken: DOUBLE_TOKEN, cancelAfterConfirmation: "true", confirmBillable: "yes", shipmentKey: "number" }));
+    await seedHistory(prisma(), shop, 2, new Date());
+    const uninstalled = await uninstall(shop);
     expect(uninstalled.status).toBe(200);
     expect((await settingsRow(shop)).uninstalledAt).not.toBeNull();
 
     const response = await world.document(shop, "/app", "ja");
 
     expect(response.status).toBe(200);
-    expect(await settingsRow(shop)).toMatchObject({ uninstalledAt: null, cancelAfterConfirmation: false, openlogiTokenCiphertext: null });
+    expect(await settingsRow(shop)).toMatchObject({
+      uninstalledAt: null,
+      reinstalledAt: expect.any(Date),
+      cancelAfterConfirmation: true,
+      shipmentKey: "number",
+      openlogiAccountCode: DOUBLE_ACCOUNT,
+      openlogiTokenCiphertext: expect.any(String),
+    });
     expect(await prisma().syncHistory.count({ where: { shop } })).toBe(2);
     const context = await loadShopContext(prisma(), createTokenCipher(process.env.TOKEN_ENCRYPTION_KEY!), shop);
-    expect(context?.uninstalled).toBe(false);
-    expect(await response.text()).toContain("連携を設定する");
+    expect(context).toMatchObject({ uninstalled: false, openlogi: { token: DOUBLE_TOKEN } });
+    const html = await response.text();
+    expect(html).toContain(translate("ja", "home.reinstalled.title"));
+    expect(html).toContain(translate("ja", "home.reinstalled.billableOn", { settings: translate("ja", "settings.field.cancelAfterConfirmation.label") }));
+    expect(html).not.toContain(translate("ja", "home.onboarding.title"));
+  });
+
+  it("closes the reinstall notice for the session's shop only, and a save closes it too", async () => {
+    const other = SHOP_B;
+    await prisma().shopSettings.update({ where: { shop: other }, data: { reinstalledAt: new Date() } });
+
+    const refused = await world.data(NEW_SHOP, "/app", HOME, form({ intent: "something" }));
+    expect(refused.status).toBe(400);
+    expect((await settingsRow(NEW_SHOP)).reinstalledAt).not.toBeNull();
+
+    const closed = await world.data(NEW_SHOP, "/app", HOME, form({ intent: "dismissReinstalled" }));
+    expect(closed.status).toBe(200);
+    expect((await settingsRow(NEW_SHOP)).reinstalledAt).toBeNull();
+    expect((await settingsRow(other)).reinstalledAt).not.toBeNull();
+    expect(await (await world.document(NEW_SHOP, "/app", "en")).text()).not.toContain(translate("en", "home.reinstalled.title"));
+
+    await world.data(other, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, cancelAfterConfirmation: "true", locationId: LOCATIONS[1].id }));
+    expect((await settingsRow(other)).reinstalledAt).toBeNull();
+  });
+
+  it("leaves a reinstalled shop alone when Shopify redelivers an older app/uninstalled", async () => {
+    const shop = NEW_SHOP;
+    const webhookId = randomUUID();
+    const triggeredAt = new Date().toISOString();
+    expect((await uninstall(shop, { webhookId, triggeredAt })).status).toBe(200);
+    expect(await prisma().session.count({ where: { shop } })).toBe(0);
+    expect((await settingsRow(shop)).uninstalledAt).toEqual(new Date(triggeredAt));
+
+    expect((await world.document(shop, "/app")).status).toBe(200);
+    const reinstalled = await settingsRow(shop);
+    expect(reinstalled.uninstalledAt).toBeNull();
+    expect(await prisma().session.count({ where: { shop } })).toBeGreaterThan(0);
+
+    // Shopify retries the first delivery: same id, same trigger time, after the reinstall.
+    expect((await uninstall(shop, { webhookId, triggeredAt })).status).toBe(200);
+
+    expect(await settingsRow(shop)).toMatchObject({ uninstalledAt: null, installedAt: reinstalled.installedAt });
+    expect(await prisma().session.count({ where: { shop } })).toBeGreaterThan(0);
+  });
+
+  it("leaves an uninstalled shop uninstalled when the uninstall came after its latest install", async () => {
+    const shop = NEW_SHOP;
+    expect((await uninstall(shop)).status).toBe(200);
+
+    expect((await settingsRow(shop)).uninstalledAt).not.toBeNull();
+    expect(await prisma().session.count({ where: { shop } })).toBe(0);
+    expect((await world.document(shop, "/app")).status).toBe(200);
   });
 
   it("leaves an installed shop's settings alone when its token is only exchanged again", async () => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: { installedAt: new Date(Date.now() - 86_400_000) } });
     await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, paused: "true" }));
     await prisma().session.deleteMany({ where: { shop: SHOP_A } });
     const grants = exchange.granted.length;
@@ -375,7 +438,10 @@ describe("installing", () => {
     expect((await world.document(SHOP_A, "/app")).status).toBe(200);
 
     expect(exchange.granted.length).toBeGreaterThan(grants);
-    expect(await settingsRow(SHOP_A)).toMatchObject({ paused: true, openlogiAccountCode: DOUBLE_ACCOUNT });
+    const row = await settingsRow(SHOP_A);
+    expect(row).toMatchObject({ paused: true, openlogiAccountCode: DOUBLE_ACCOUNT, reinstalledAt: null });
+    // Every token exchange is an install as far as a later, older app/uninstalled goes.
+    expect(row.installedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
     await world.data(SHOP_A, "/app/settings", SETTINGS, form(SETTINGS_FORM));
   });
 });

@@ -7,6 +7,7 @@ import { getEnv } from "../env.server";
 import prisma from "../models/db.server";
 import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClient } from "../openlogi/client.server";
 import { createRateLimiter } from "../openlogi/rate-limiter.server";
+import { freeSlotOnly } from "../openlogi/test-connection.server";
 import { createTokenCipher, type TokenCipher } from "../security/token-cipher.server";
 import { createAdminGraphqlClient, type AdminGraphqlClient } from "../shopify/admin-client.server";
 import { authenticate } from "../shopify.server";
@@ -38,7 +39,7 @@ export function tokenCipher(): TokenCipher {
   return createTokenCipher(env.TOKEN_ENCRYPTION_KEY, env.TOKEN_ENCRYPTION_PREVIOUS_KEYS);
 }
 
-/** An OpenLogi client on the pace every worker shares, for "Test connection". */
+/** An OpenLogi client for "Test connection": on the pace every worker shares, in a free slot only. */
 export function openLogiClientFor(connection: {
   environment: OpenLogiEnvironment;
   accountCode: string;
@@ -49,7 +50,7 @@ export function openLogiClientFor(connection: {
     baseUrl: openLogiBaseUrl(connection.environment, env.OPENLOGI_API_BASE_URL),
     token: connection.token,
     accountCode: connection.accountCode,
-    limiter: createRateLimiter({ prisma, callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE }),
+    limiter: freeSlotOnly(createRateLimiter({ prisma, callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE })),
     timeoutMs: 10_000,
   });
 }

@@ -11,6 +11,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { translate } from "../../app/i18n";
 import { loadShopContext, markConnectionBroken } from "../../app/models/settings.server";
+import { createRateLimiter } from "../../app/openlogi/rate-limiter.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN } from "../doubles/openlogi-double";
 import { routeTokenExchange, startTokenExchangeDouble, type TokenExchangeDouble } from "../doubles/shopify-oauth-double";
@@ -63,7 +64,7 @@ const form = (fields: Record<string, string>) => {
 const SETTINGS_FORM = {
   intent: "save",
   environment: "production",
-  openlogiAccountCode: "",
+  openlogiAccountCode: DOUBLE_ACCOUNT,
   openlogiToken: "",
   reflectChanges: "true",
   cancelAfterConfirmation: "false",
@@ -289,6 +290,63 @@ describe("settings", () => {
     const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test" }));
 
     expect(await json(response)).toEqual({ intent: "test", result: { kind: "unreachable" } });
+  });
+});
+
+describe("Test connection and the account code", () => {
+  const test = (fields: Record<string, string>) =>
+    world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test", ...fields }));
+
+  afterEach(async () => {
+    await world.seedShop(SHOP_A);
+    await prisma().rateLimitBucket.deleteMany();
+  });
+
+  it.each([
+    ["no account code", { openlogiAccountCode: null }, "noAccountCode"],
+    ["no token", { openlogiTokenCiphertext: null }, "noToken"],
+    ["neither", { openlogiAccountCode: null, openlogiTokenCiphertext: null }, "notSetUp"],
+  ])("says what is missing when %s is entered or saved, and calls nothing", async (_case, stored, kind) => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: stored });
+    const calls = world.openlogi.requests.length;
+
+    const response = await test({ openlogiAccountCode: "", openlogiToken: "" });
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind } });
+    expect(world.openlogi.requests.length).toBe(calls);
+  });
+
+  it("waits for no one: while the sync holds OpenLogi's pace it says so and sends nothing", async () => {
+    // A worker's 429 (or a queue of calls) pushed the token's next free slot into the future.
+    await createRateLimiter({ prisma: prisma() }).backOff(DOUBLE_TOKEN, 60_000);
+    const held = await prisma().rateLimitBucket.findFirstOrThrow();
+    const calls = world.openlogi.requests.length;
+
+    const response = await test({});
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind: "busy" } });
+    expect(world.openlogi.requests.length).toBe(calls);
+    // Nothing reserved ahead: the sync's next slot is where it was.
+    expect(await prisma().rateLimitBucket.findFirstOrThrow()).toEqual(held);
+  });
+
+  it("refuses to clear a saved account code with a field error and saves nothing", async () => {
+    const before = await settingsRow(SHOP_A);
+
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: "", paused: "true" }));
+
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({ intent: "save", ok: false, errors: { openlogiAccountCode: "settings.error.accountCodeRequired" } });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+  });
+
+  it("saves the other settings of a shop that has no account code yet", async () => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: { openlogiAccountCode: null } });
+
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: "", locationId: LOCATIONS[0].id }));
+
+    expect(response.status).toBe(200);
+    expect(await settingsRow(SHOP_A)).toMatchObject({ openlogiAccountCode: null, locationId: LOCATIONS[0].id });
   });
 });
 

@@ -101,6 +101,39 @@ describe("the pages as the admin loads them", () => {
     expect(html).toContain("ステータスが「ピッキング中」の出荷依頼は削除できません。");
   });
 
+  it("labels only OpenLogi's own answer as OpenLogi's message, and says a failed call in words", async () => {
+    const refused = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
+    const failed = recordsA.find((row) => row.outcome === "failed")!;
+
+    const refusedHtml = await (await world.document(SHOP_A, `/app/history/${refused.id}`, "ja")).text();
+    const failedHtml = await (await world.document(SHOP_A, `/app/history/${failed.id}`, "ja")).text();
+
+    expect(refusedHtml).toContain(translate("ja", "record.openlogiError"));
+    expect(failedHtml).not.toContain(translate("ja", "record.openlogiError"));
+    expect(failedHtml).toContain(translate("ja", "record.openlogiFailure.server_error", { status: 503 }));
+    expect(failedHtml).toContain(translate("ja", "record.message"));
+  });
+
+  it("shows what the decision named, in words (the SKU-less items of an edit)", async () => {
+    const missingSku = recordsA.find((row) => row.outcome === "missing_sku")!;
+
+    const html = await (await world.document(SHOP_A, `/app/history/${missingSku.id}`, "ja")).text();
+
+    expect(html).toContain(translate("ja", "record.detail.missing_sku", { titles: "ギフト包装" }));
+  });
+
+  it.each(["ja", "en"] as const)("answers a missing or another shop's record with a page in the admin's language (%s)", async (locale) => {
+    for (const id of [recordsB[0].id, 99999999]) {
+      const response = await world.document(SHOP_A, `/app/history/${id}`, locale);
+
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain(translate(locale, "common.notFound"));
+      expect(html).not.toContain(">Not Found<");
+      expect(html).not.toContain("B#");
+    }
+  });
+
   it("answers a data request that carries App Bridge's session token", async () => {
     const response = await world.data(SHOP_A, "/app/history?tab=modify", HISTORY);
 

@@ -233,6 +233,24 @@ describe("one shop never sees another's data", () => {
   });
 });
 
+describe("Home", () => {
+  it("counts the jobs that failed in the last 7 days, as the other figures, not every failure ever", async () => {
+    const day = 86_400_000;
+    const failed = (key: string, shop: string, ago: number) =>
+      prisma().syncJob.create({
+        data: { shop, orderId: "9", task: "cancelled", jobKey: key, triggeredAt: new Date(), status: "failed", completedAt: new Date(Date.now() - ago) },
+      });
+    await failed("a-failed-now", SHOP_A, 60_000);
+    await failed("a-failed-long-ago", SHOP_A, 30 * day);
+    await failed("b-failed-now", SHOP_B, 60_000);
+
+    const home = await json<{ queue: { failed: number } }>(await world.data(SHOP_A, "/app", HOME));
+
+    expect(home.queue.failed).toBe(1);
+    await prisma().syncJob.deleteMany({ where: { jobKey: { in: ["a-failed-now", "a-failed-long-ago", "b-failed-now"] } } });
+  });
+});
+
 describe("settings", () => {
   const save = (fields: Record<string, string>) => world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, ...fields }));
 

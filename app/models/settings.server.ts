@@ -196,6 +196,12 @@ export async function dismissReinstalledNotice(prisma: PrismaClient, shop: strin
   await prisma.shopSettings.updateMany({ where: { shop }, data: { reinstalledAt: null } });
 }
 
+/** The shop's time zone as stored (Admin API `shop.ianaTimezone`), or null until it is known. */
+export async function loadStoredTimeZone(prisma: PrismaClient, shop: string): Promise<string | null> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { ianaTimezone: true } });
+  return row?.ianaTimezone ?? null;
+}
+
 /** Remembers the shop's time zone (Admin API), creating the record with SPEC.md's defaults if needed. */
 export async function storeShopTimeZone(prisma: PrismaClient, shop: string, ianaTimezone: string) {
   const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { ianaTimezone: true } });

@@ -13,11 +13,10 @@ import prisma from "../models/db.server";
 import { dismissReinstalledNotice } from "../models/settings.server";
 import { loadHome } from "../pages/home.server";
 import { authenticateShop } from "../pages/shop-admin.server";
-import { loadShopTimeZone } from "../pages/shop-time-zone.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, adminApi } = await authenticateShop(request);
-  return json(await loadHome(prisma, shop, await loadShopTimeZone(prisma, shop, adminApi), new Date()));
+  const { shop, timeZone } = await authenticateShop(request);
+  return json(await loadHome(prisma, shop, await timeZone(), new Date()));
 };
 
 /** Home's one action: closing the notice that a reinstall kept the settings. */

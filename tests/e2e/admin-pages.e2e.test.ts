@@ -93,6 +93,16 @@ describe("the pages as the admin loads them", () => {
     expect(html).toContain(`<html lang="${locale.startsWith("ja") ? "ja" : "en"}">`);
   });
 
+  it("sends every Japanese page without a NUL byte inside its words", async () => {
+    const record = recordsA.find((row) => row.outcome === "updated")!;
+    for (const page of ["/app", "/app/settings", "/app/history", "/app/history?tab=modify", `/app/history/${record.id}`]) {
+      const html = await (await world.document(SHOP_A, page, "ja")).text();
+
+      expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+      expect(html.indexOf("\u0000")).toBe(-1);
+    }
+  });
+
   it("renders a record's page with its outcome explained in Japanese", async () => {
     const failed = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
     const html = await (await world.document(SHOP_A, `/app/history/${failed.id}`, "ja")).text();

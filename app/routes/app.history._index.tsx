@@ -21,9 +21,9 @@ export default function History() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const navigation = useNavigation();
-  const go = (next: HistoryFilter) => {
+  const go = (next: HistoryFilter, { replace = false }: { replace?: boolean } = {}) => {
     const search = historySearchParams(next).toString();
-    navigate(search ? `/app/history?${search}` : "/app/history");
+    navigate(search ? `/app/history?${search}` : "/app/history", { replace });
   };
   return (
     <Page fullWidth>

@@ -203,6 +203,20 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
     expect(page.url()).toContain(`q=${failed[1].orderName!.slice(1)}`);
   });
 
+  it("leaves a search with one step back, not one per pause in typing", async () => {
+    const { page, app } = await open("/app/history", t("history.column.outcome"));
+    await app.getByRole("button", { name: POLARIS[locale].Polaris.IndexFilters.searchFilterAccessibilityLabel }).click();
+    const box = app.getByRole("textbox", { name: t("history.search") });
+
+    for (const typed of ["1", "10", "100"]) {
+      await box.fill(typed);
+      await expect.poll(() => new URL(page.frames().find((f) => f.url().includes("/app/history"))!.url()).searchParams.get("q")).toBe(typed);
+    }
+    await page.goBack();
+
+    await expect.poll(() => new URL(page.frames().find((f) => f.url().includes("/app/history"))!.url()).searchParams.get("q")).toBeNull();
+  });
+
   it("queues one job when Retry is clicked twice", async () => {
     const failed = await prisma().syncHistory.findFirstOrThrow({ where: { shop, outcome: "failed" } });
     const { page, app } = await open(`/app/history/${failed.id}`, t("record.whatNext"));

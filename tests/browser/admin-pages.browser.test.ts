@@ -146,26 +146,40 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
 
   it("asks to confirm the fee before it saves a billable setting switched on", async () => {
     const { page, app } = await open("/app/settings", t("settings.connection.token"));
-    const billable = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } }).then((row) => row.cancelAfterConfirmation);
+    const row = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+    const before = await row();
 
     await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).check();
+    await app.getByLabel(t("settings.field.modifyAfterConfirmation.label")).check();
     await page.locator("#savebar button.save").click();
 
+    // The modal names the fee and both settings being switched on.
     const dialog = app.getByRole("dialog", { name: t("settings.billable.title") });
     await dialog.getByText(t("settings.billable.text")).waitFor();
+    await dialog.getByText(t("settings.field.cancelAfterConfirmation.label")).waitFor();
+    await dialog.getByText(t("settings.field.modifyAfterConfirmation.label")).waitFor();
+
+    // Cancel saves nothing at all, and the changes stay unsaved in the form.
     await dialog.getByRole("button", { name: t("common.cancel") }).click();
     await dialog.waitFor({ state: "detached" });
-    expect(await billable()).toBe(false);
+    expect(await row()).toEqual(before);
+    expect(await page.locator("#savebar.open").count()).toBe(1);
+    expect(await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).isChecked()).toBe(true);
 
+    // Confirm saves both.
     await page.locator("#savebar button.save").click();
     await dialog.getByRole("button", { name: t("settings.billable.confirm") }).click();
     await page.locator(".toast", { hasText: t("settings.saved") }).waitFor();
-    await expect.poll(billable).toBe(true);
+    await expect.poll(async () => {
+      const { cancelAfterConfirmation, modifyAfterConfirmation } = await row();
+      return [cancelAfterConfirmation, modifyAfterConfirmation];
+    }).toEqual([true, true]);
 
-    // Switching it off asks nothing.
+    // Switching them off asks nothing.
     await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).uncheck();
+    await app.getByLabel(t("settings.field.modifyAfterConfirmation.label")).uncheck();
     await page.locator("#savebar button.save").click();
-    await expect.poll(billable).toBe(false);
+    await expect.poll(async () => (await row()).cancelAfterConfirmation || (await row()).modifyAfterConfirmation).toBe(false);
     expect(await app.getByRole("dialog").count()).toBe(0);
   });
 

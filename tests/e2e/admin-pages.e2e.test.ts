@@ -216,6 +216,39 @@ describe("one shop never sees another's data", () => {
     expect(await prisma().syncJob.count({ where: { kind: "manual_retry" } })).toBe(0);
   });
 
+  it.each([
+    ["a record's page", "GET"],
+    ["Retry", "POST"],
+  ])("answers %s for another shop's record exactly as for a missing one", async (_name, method) => {
+    const init = method === "POST" ? form({ intent: "retry" }) : {};
+    const theirs = await world.data(SHOP_A, `/app/history/${recordsB[1].id}`, RECORD, init);
+    const missing = await world.data(SHOP_A, "/app/history/99999999", RECORD, init);
+
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).toBe(await missing.text());
+  });
+
+  it("tests only the session's shop's saved connection", async () => {
+    // B's saved account code is one the token is not for; A's test must not use it.
+    await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { openlogiAccountCode: "ZZ999" } });
+    try {
+      const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test", openlogiAccountCode: "" }));
+      expect(await json(response)).toEqual({ intent: "test", result: { kind: "works" } });
+    } finally {
+      await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { openlogiAccountCode: DOUBLE_ACCOUNT } });
+    }
+  });
+
+  it("shows the session's shop's connection on Home", async () => {
+    await markConnectionBroken(prisma(), SHOP_B, "B's refusal", new Date());
+    try {
+      const home = await json<{ status: { connection: string; connectionError: string | null } }>(await world.data(SHOP_A, "/app", HOME));
+      expect(home.status).toMatchObject({ connection: "connected", connectionError: null });
+    } finally {
+      await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { connectionError: null, connectionErrorAt: null } });
+    }
+  });
+
   it("shows and saves only the session's shop's settings", async () => {
     const before = await settingsRow(SHOP_B);
     const page = await json<{ settings: Record<string, unknown> }>(await world.data(SHOP_A, "/app/settings", SETTINGS));
@@ -287,6 +320,24 @@ describe("settings", () => {
 
     expect(response.status).toBe(400);
     expect(await json(response)).toEqual({ intent: "save", ok: false, errors: { [field]: key } });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+  });
+
+  it("answers several bad fields at once with an error for each, and saves none of the good ones", async () => {
+    const before = await settingsRow(SHOP_A);
+
+    const response = await save({ openlogiAccountCode: "TS-001", shipmentKey: "sku", locationId: "warehouse", paused: "true", reflectChanges: "false" });
+
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      intent: "save",
+      ok: false,
+      errors: {
+        openlogiAccountCode: "settings.error.openlogiAccountCode",
+        shipmentKey: "settings.error.shipmentKey",
+        locationId: "settings.error.locationId",
+      },
+    });
     expect(await settingsRow(SHOP_A)).toEqual(before);
   });
 

@@ -78,7 +78,7 @@ const settingsRow = (shop: string) => prisma().shopSettings.findUniqueOrThrow({ 
 
 describe("the pages as the admin loads them", () => {
   it.each([
-    ["ja", "/app", "オープンロジ接続"],
+    ["ja", "/app", "オープンロジとの接続"],
     ["ja", "/app/settings", "APIトークン"],
     ["ja", "/app/history", "注文キャンセル連携履歴"],
     ["en-US", "/app", "OpenLogi connection"],

@@ -65,6 +65,8 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
 
   it("renders Home, Settings, History and a record's page with no console error", async () => {
     const failed = await prisma().syncHistory.findFirstOrThrow({ where: { shop, outcome: "openlogi_rejected" } });
+    // Home as a merchant sees it after a reinstall kept the settings (its banner on top).
+    await prisma().shopSettings.update({ where: { shop }, data: { reinstalledAt: new Date() } });
     const pages = [
       { name: "home", path: "/app", text: t("home.connection.title"), title: t("home.title") },
       { name: "settings", path: "/app/settings", text: t("settings.connection.token"), title: t("settings.title") },
@@ -72,7 +74,8 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
       { name: "record", path: `/app/history/${failed.id}`, text: t("record.whatNext"), title: t("record.title", { order: failed.orderName! }) },
     ];
     for (const { name, path, text, title } of pages) {
-      const { page } = await open(path, text);
+      const { page, app } = await open(path, text);
+      if (name === "home") await app.getByText(t("home.reinstalled.title")).waitFor();
       await expect.poll(() => titleBar(page).textContent()).toBe(title);
       // The nav menu the app declares, drawn by the admin.
       await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history")]);

@@ -7,13 +7,14 @@ import { loadShopStatus } from "../models/settings.server";
 /** Today and the six days before it, in the shop's time zone. */
 const RECENT_DAYS = 7;
 
-/** Home: the connection, the onboarding's state, the queue and the last 7 days. */
+/** Home: the connection, the onboarding's state, the queue and the last 7 days (failed jobs too). */
 export async function loadHome(prisma: PrismaClient, shop: string, timeZone: string, now: Date) {
   const since = daysBefore(dateInZone(now, timeZone), RECENT_DAYS - 1);
+  const from = startOfDay(since, timeZone);
   const [status, queue, figures] = await Promise.all([
     loadShopStatus(prisma, shop),
-    shopQueueStats(prisma, shop, now),
-    countRecentOutcomes(prisma, shop, startOfDay(since, timeZone)),
+    shopQueueStats(prisma, shop, now, from),
+    countRecentOutcomes(prisma, shop, from),
   ]);
   return { status, queue, figures, since };
 }

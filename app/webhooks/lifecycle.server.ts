@@ -29,7 +29,7 @@ export async function receiveLifecycleWebhook(
   }
   switch (lifecycle.topic) {
     case "app/uninstalled":
-      await handleAppUninstalled(prisma, shop, now());
+      await handleAppUninstalled(prisma, shop, triggeredAt(webhook.triggeredAt) ?? now());
       break;
     case "app/scopes_update":
       // Keeps the stored session's scopes in step with what the merchant granted.
@@ -56,13 +56,24 @@ export async function receiveLifecycleWebhook(
   return new Response();
 }
 
+/** When Shopify says the event happened (X-Shopify-Triggered-At), or null when it does not say. */
+function triggeredAt(header: string | undefined): Date | null {
+  const at = header ? new Date(header) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
+
 /**
  * app/uninstalled: drop the sessions (the token is dead) and stop syncing. Settings and
  * history stay until shop/redact, 48 hours later, so a quick reinstall keeps them.
- * Webhooks can arrive twice: every step tolerates a shop that is already gone.
+ * Webhooks can arrive twice: every step tolerates a shop that is already gone, and one
+ * redelivered after the merchant installed again (an uninstall older than the install)
+ * changes nothing, so the new session stays.
  */
-async function handleAppUninstalled(prisma: PrismaClient, shop: string, now: Date) {
+async function handleAppUninstalled(prisma: PrismaClient, shop: string, at: Date) {
+  if (!(await markUninstalled(prisma, shop, at))) {
+    logger.info({ shop, uninstalledAt: at.toISOString() }, "uninstall older than the latest install ignored");
+    return;
+  }
   await deleteSessions(prisma, shop);
-  await markUninstalled(prisma, shop, now);
   logger.info({ shop }, "app uninstalled");
 }

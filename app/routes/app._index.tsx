@@ -3,10 +3,12 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { CutoffBanner, CutoffForecastCard } from "../components/home/CutoffForecastCard";
 import { ConnectionCard } from "../components/home/ConnectionCard";
 import { OnboardingCard } from "../components/home/OnboardingCard";
 import { QueueCard } from "../components/home/QueueCard";
 import { RecentCard } from "../components/home/RecentCard";
+import { getEnv } from "../env.server";
 import { useI18n } from "../i18n/i18n-context";
 import prisma from "../models/db.server";
 import { loadHome } from "../pages/home.server";
@@ -15,11 +17,12 @@ import { loadShopTimeZone } from "../pages/shop-time-zone.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, adminApi } = await authenticateShop(request);
-  return json(await loadHome(prisma, shop, await loadShopTimeZone(prisma, shop, adminApi), new Date()));
+  const timeZone = await loadShopTimeZone(prisma, shop, adminApi);
+  return json(await loadHome(prisma, shop, timeZone, new Date(), getEnv().OPENLOGI_CALLS_PER_MINUTE));
 };
 
 export default function Home() {
-  const { status, queue, figures, since } = useLoaderData<typeof loader>();
+  const { status, queue, figures, since, forecast, callsPerMinute } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <Page>
@@ -30,6 +33,7 @@ export default function Home() {
             {t("home.paused.text")}
           </Banner>
         )}
+        <CutoffBanner forecast={forecast} queued={queue.pending + queue.running} />
         <Layout>
           <Layout.Section>
             <BlockStack gap="500">
@@ -39,7 +43,10 @@ export default function Home() {
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <QueueCard queue={queue} />
+            <BlockStack gap="500">
+              <QueueCard queue={queue} />
+              <CutoffForecastCard forecast={forecast} callsPerMinute={callsPerMinute} />
+            </BlockStack>
           </Layout.Section>
         </Layout>
       </BlockStack>

@@ -4,7 +4,7 @@
  * The rows themselves stay (the fact that a sync happened); app/privacy decides what goes.
  */
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { redactHistoryRecord, redactChangeKey } from "../privacy/redact-history";
 import { redactWebhookPayload } from "../privacy/redact-payload";
 
@@ -40,6 +40,7 @@ export async function removeOrdersPersonalData(prisma: PrismaClient, shop: strin
   });
   await writeRemoved(prisma, webhooks, records, ledger, now);
   await prisma.orderStatusRead.deleteMany({ where: { shop, orderId: { in: orderIds } } });
+  await clearSettledErrors(prisma, { shop, orderId: { in: orderIds } });
   return counts(webhooks, records, ledger);
 }
 
@@ -66,7 +67,16 @@ export async function removePersonalDataBefore(prisma: PrismaClient, cutoff: Dat
     select: { id: true, changeKey: true },
   });
   await writeRemoved(prisma, webhooks, records, ledger, now);
+  await clearSettledErrors(prisma, { updatedAt: { lt: cutoff } });
   return counts(webhooks, records, ledger);
+}
+
+/**
+ * A settled job's last error may quote what OpenLogi refused; its history record keeps the
+ * outcome (redacted alike), so the job's copy goes. Jobs still to run keep theirs.
+ */
+async function clearSettledErrors(prisma: PrismaClient, where: Prisma.SyncJobWhereInput) {
+  await prisma.syncJob.updateMany({ where: { ...where, status: { in: ["completed", "failed"] }, lastError: { not: null } }, data: { lastError: null } });
 }
 
 type WebhookRow = { id: number; topic: string; payload: string };

@@ -51,18 +51,24 @@ async function seedOrder(shop: string, id: number, receivedAt = new Date()) {
       details: JSON.stringify(details), message: null, startedAt: receivedAt, finishedAt: receivedAt, createdAt: receivedAt,
     },
   });
+  await prisma().syncJob.updateMany({
+    where: { shop, orderId: String(id) },
+    data: { status: "completed", lastError: `OpenLogi 422: ${ADDRESS} is too long`, updatedAt: receivedAt },
+  });
   await prisma().billableRequest.create({
     data: { shop, shipmentId: `S${id}`, kind: "modify", changeKey: `S${id}:recipient:${JSON.stringify({ name: NAME })}`, state: "sent", createdAt: receivedAt },
   });
 }
 
 async function storedText(shop: string, orderId: string) {
-  const [webhooks, records, ledger] = await Promise.all([
+  const [webhooks, records, ledger, jobs] = await Promise.all([
     prisma().webhookEvent.findMany({ where: { shop, orderId } }),
     prisma().syncHistory.findMany({ where: { shop, orderId } }),
     prisma().billableRequest.findMany({ where: { shop, shipmentId: `S${orderId}` } }),
+    prisma().syncJob.findMany({ where: { shop, orderId } }),
   ]);
-  return { webhooks, records, ledger, text: JSON.stringify([webhooks, records, ledger]) };
+  expect(jobs.length).toBeGreaterThan(0);
+  return { webhooks, records, ledger, text: JSON.stringify([webhooks, records, ledger, jobs]) };
 }
 
 describe("customers/data_request", () => {

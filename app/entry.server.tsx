@@ -1,9 +1,9 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { createNullByteFilter } from "./trailing-null-bytes.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,7 +21,7 @@ export default async function handleRequest(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
       {
         [callbackName]: () => {
-          const body = new PassThrough();
+          const body = createNullByteFilter();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

@@ -65,6 +65,14 @@ describe("the cut-off forecast on Home", () => {
     expect(html).toContain(count);
   });
 
+  it("sends the Japanese document without a NUL byte (React 18's 2,048-byte views, app/trailing-null-bytes.server.ts)", async () => {
+    // Several loads: where the views' edges fall moves with the figures and times on the page.
+    for (let i = 0; i < 5; i++) {
+      const bytes = new Uint8Array(await (await world.document(LATE, "/app", "ja")).arrayBuffer());
+      expect(bytes.indexOf(0)).toBe(-1);
+    }
+  });
+
   it("shows no banner to a shop with an empty queue, though another shop's backlog is long", async () => {
     const home = (await (await world.data(IDLE, "/app", HOME)).json()) as HomeData;
     const html = await (await world.document(IDLE, "/app", "en")).text();

@@ -17,6 +17,8 @@ export interface RecordChange {
   field: FieldChange["field"];
   before?: unknown;
   after?: unknown;
+  /** Before → after were the customer's and were removed (app/privacy/redact-history.ts). */
+  removed?: boolean;
 }
 
 /**

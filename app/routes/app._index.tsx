@@ -3,11 +3,13 @@ import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { CutoffBanner, CutoffForecastCard } from "../components/home/CutoffForecastCard";
 import { ConnectionCard } from "../components/home/ConnectionCard";
 import { OnboardingCard } from "../components/home/OnboardingCard";
 import { QueueCard } from "../components/home/QueueCard";
 import { RecentCard } from "../components/home/RecentCard";
 import { ReinstalledBanner } from "../components/home/ReinstalledBanner";
+import { getEnv } from "../env.server";
 import { useI18n } from "../i18n/i18n-context";
 import prisma from "../models/db.server";
 import { dismissReinstalledNotice } from "../models/settings.server";
@@ -16,7 +18,7 @@ import { authenticateShop } from "../pages/shop-admin.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, timeZone } = await authenticateShop(request);
-  return json(await loadHome(prisma, shop, await timeZone(), new Date()));
+  return json(await loadHome(prisma, shop, await timeZone(), new Date(), getEnv().OPENLOGI_CALLS_PER_MINUTE));
 };
 
 /** Home's one action: closing the notice that a reinstall kept the settings. */
@@ -29,7 +31,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Home() {
-  const { status, queue, figures, since } = useLoaderData<typeof loader>();
+  const { status, queue, figures, since, forecast, callsPerMinute } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const dismiss = useFetcher();
   const dismissing = dismiss.state !== "idle" || dismiss.data !== undefined;
@@ -45,6 +47,7 @@ export default function Home() {
             {t("home.paused.text")}
           </Banner>
         )}
+        <CutoffBanner forecast={forecast} queued={queue.pending + queue.running} />
         <Layout>
           <Layout.Section>
             <BlockStack gap="500">
@@ -54,7 +57,10 @@ export default function Home() {
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <QueueCard queue={queue} />
+            <BlockStack gap="500">
+              <QueueCard queue={queue} />
+              <CutoffForecastCard forecast={forecast} callsPerMinute={callsPerMinute} />
+            </BlockStack>
           </Layout.Section>
         </Layout>
       </BlockStack>

@@ -42,6 +42,7 @@ export default function App() {
           </Link>
           <Link to="/app/settings">{translate(locale, "nav.settings")}</Link>
           <Link to="/app/history">{translate(locale, "nav.history")}</Link>
+          <Link to="/app/privacy">{translate(locale, "nav.privacy")}</Link>
         </NavMenu>
         <Outlet />
       </I18nProvider>

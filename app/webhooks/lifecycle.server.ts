@@ -2,7 +2,9 @@ import type { PrismaClient } from "@prisma/client";
 import { MalformedPayloadError } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { markUninstalled } from "../models/settings.server";
-import { deleteSessions, eraseOrders, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
+import { recordDataRequest } from "../models/data-request.server";
+import { removeOrdersPersonalData } from "../models/personal-data.server";
+import { deleteSessions, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
 import { parseLifecyclePayload, type LifecycleTopic } from "./lifecycle-payloads";
 import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
 
@@ -35,15 +37,19 @@ export async function receiveLifecycleWebhook(
       // Keeps the stored session's scopes in step with what the merchant granted.
       await updateOfflineScopes(prisma, shop, lifecycle.scopes);
       break;
-    case "customers/data_request":
-      // Nothing to do here: the history page shows all the app holds for an order, for the
-      // merchant to pass on.
-      logger.info({ shop, topic: lifecycle.topic }, "customer data request received");
+    case "customers/data_request": {
+      // Recorded for the merchant, who downloads the export from the app's Privacy page.
+      const { orderIds, dataRequestId, customerId } = lifecycle;
+      await recordDataRequest(prisma, { shop, dataRequestId, customerId, orderIds }, now());
       break;
-    case "customers/redact":
-      // The history keeps order ids, names and recipient changes: the listed orders' rows go.
-      await eraseOrders(prisma, shop, lifecycle.orderIds);
+    }
+    case "customers/redact": {
+      // The records stay (a sync happened); the customer's data in them and in the stored
+      // webhooks goes. Counts only: the log never names the customer.
+      const removed = await removeOrdersPersonalData(prisma, shop, lifecycle.orderIds, now());
+      logger.info({ shop, orders: lifecycle.orderIds.length, ...removed }, "customer data removed");
       break;
+    }
     case "shop/redact":
       await eraseShop(prisma, shop);
       break;

@@ -78,7 +78,7 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
       if (name === "home") await app.getByText(t("home.reinstalled.title")).waitFor();
       await expect.poll(() => titleBar(page).textContent()).toBe(title);
       // The nav menu the app declares, drawn by the admin.
-      await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history")]);
+      await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history"), t("nav.privacy")]);
       if (locale === "ja") {
         await page.waitForTimeout(300); // let the fonts settle
         await page.screenshot({ path: `${SHOTS}/${name}.png` });

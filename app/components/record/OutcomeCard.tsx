@@ -22,6 +22,9 @@ interface Props {
  */
 export function OutcomeCard({ record, details, retryable, retries, retryJob, retrying, onRetry }: Props) {
   const { t, locale } = useI18n();
+  // A notice whose quoted values were removed for privacy says so in their place.
+  const removed = t("record.removed");
+  const removedValues = { full: removed, kept: removed, phone: removed, province: removed };
   const statusName = useStatusName();
   const explanationKey = `outcome.${record.outcome}.explanation`;
   const { openlogi, openlogiFailure } = details;
@@ -55,7 +58,7 @@ export function OutcomeCard({ record, details, retryable, retries, retryJob, ret
               {details.notices.map((notice, index) => (
                 <List.Item key={`${notice.code}-${index}`}>
                   <Text as="span" tone={notice.actionRequired ? "critical" : undefined}>
-                    {t(`notice.${notice.code}`, localizeParams(locale, notice.params))}
+                    {t(`notice.${notice.code}`, { ...removedValues, ...localizeParams(locale, notice.params) })}
                   </Text>
                 </List.Item>
               ))}

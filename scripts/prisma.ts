@@ -6,9 +6,10 @@
  * generates both clients, so the two never drift apart.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PRISMA_PATHS } from "../app/models/database-url";
-import { writePostgresSchema } from "./postgres-schema";
+import { POSTGRES_CLIENT_OUTPUT, POSTGRES_SCHEMA, writePostgresSchema } from "./postgres-schema";
 
 export interface PrismaRunOptions {
   env?: Record<string, string>;
@@ -38,10 +39,25 @@ export function runPrisma(args: string[], { env = {}, quiet = false }: PrismaRun
   return `${result.stdout ?? ""}${result.stderr ?? ""}`;
 }
 
+/**
+ * A client generated to a custom output carries a copy of Prisma's runtime, so `Prisma.sql`,
+ * `Prisma.join` and the error classes from "@prisma/client" would be foreign to it: a nested
+ * `Prisma.sql` fragment is then sent as a JSON value. Pointed at @prisma/client's runtime (the
+ * same version: both come from this install), the app's one `Prisma` serves both clients.
+ */
+function shareRuntime(outputDir: string): void {
+  for (const file of ["index.js", "edge.js", "wasm.js", "index-browser.js"]) {
+    const target = path.join(outputDir, file);
+    const code = readFileSync(target, "utf8");
+    writeFileSync(target, code.replaceAll(/(['"])\.\/runtime\//g, "$1@prisma/client/runtime/"));
+  }
+}
+
 /** The PostgreSQL schema from the SQLite one, then a client for each. */
 export function generateClients(options: PrismaRunOptions = {}): void {
   writePostgresSchema();
   for (const { schema } of Object.values(PRISMA_PATHS)) runPrisma(["generate", "--schema", schema], options);
+  shareRuntime(path.resolve(path.dirname(POSTGRES_SCHEMA), POSTGRES_CLIENT_OUTPUT));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

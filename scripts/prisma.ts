@@ -17,7 +17,7 @@ export interface PrismaRunOptions {
   quiet?: boolean;
 }
 
-/** Throws, with Prisma's output when quiet, if the command fails; returns that output when quiet. */
+/** Throws, with Prisma's output when quiet, if the command fails; returns its standard output when quiet. */
 export function runPrisma(args: string[], { env = {}, quiet = false }: PrismaRunOptions = {}): string {
   const result = spawnSync("prisma", args, {
     stdio: quiet ? "pipe" : "inherit",
@@ -36,7 +36,7 @@ export function runPrisma(args: string[], { env = {}, quiet = false }: PrismaRun
     const output = quiet ? `\n${result.stdout ?? ""}${result.stderr ?? ""}` : "";
     throw new Error(`prisma ${args.join(" ")} failed${output}`);
   }
-  return `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  return result.stdout ?? "";
 }
 
 /**

@@ -5,15 +5,13 @@
  * run with `prisma migrate deploy`, each test file gets a copy of it, and the run drops them all.
  */
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "@libsql/client";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { createPrismaClient } from "../../app/models/db.server";
 import { dialectOfUrl, type Dialect } from "../../app/models/database-url";
-
-const MIGRATIONS = path.resolve("prisma/migrations");
+import { applySqliteMigrations } from "../../scripts/migrations";
 
 /** The dialect this test run is on. */
 export function testDialect(): Dialect {
@@ -36,23 +34,6 @@ export async function onPostgresServer(sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
-  }
-}
-
-/** Applies the committed migrations, in order, to an empty SQLite file. */
-export async function migrate(url: string): Promise<void> {
-  const client = createClient({ url });
-  try {
-    await client.execute("PRAGMA journal_mode = WAL"); // as scripts/setup-db.ts does
-    const dirs = readdirSync(MIGRATIONS, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    for (const dir of dirs) {
-      await client.executeMultiple(readFileSync(path.join(MIGRATIONS, dir, "migration.sql"), "utf8"));
-    }
-  } finally {
-    client.close();
   }
 }
 
@@ -95,7 +76,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     remove = () => onPostgresServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   } else {
     const empty = await createEmptyTestDatabase();
-    await migrate(empty.url);
+    await applySqliteMigrations(empty.url);
     ({ url, drop: remove } = empty);
   }
   const prisma = createPrismaClient(url);

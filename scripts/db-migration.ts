@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PRISMA_PATHS, type Dialect } from "../app/models/database-url";
-import { applySqliteMigrations, migrationNames, migrationNumber, migrationSql } from "./migrations";
+import { applySqliteMigrations, migrationNames, migrationNumber, migrationSql, pullSchema } from "./migrations";
 import { postgresSchema, POSTGRES_SCHEMA } from "./postgres-schema";
 import { generateClients, runPrisma } from "./prisma";
 
@@ -67,11 +67,7 @@ async function postgresSchemaAsOf(name: string): Promise<string> {
   const schema = scratchFile("prisma");
   try {
     await applySqliteMigrations(`file:${database}`, name);
-    const pulled = runPrisma(["db", "pull", "--print"], { env: { DATABASE_URL: `file:${database}` }, quiet: true });
-    // db pull prints Prisma's notices before the schema.
-    const start = pulled.search(/^generator /m);
-    if (start < 0) throw new Error(`prisma db pull printed no schema:\n${pulled}`);
-    writeFileSync(schema, postgresSchema(pulled.slice(start)));
+    writeFileSync(schema, postgresSchema(pullSchema(`file:${database}`)));
     return schema;
   } catch (error) {
     rmSync(schema, { force: true });

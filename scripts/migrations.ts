@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { PRISMA_PATHS, type Dialect } from "../app/models/database-url";
+import { runPrisma } from "./prisma";
 
 /** Migration folder names of `dialect`, in the order they apply. */
 export function migrationNames(dialect: Dialect): string[] {
@@ -38,4 +39,13 @@ export async function applySqliteMigrations(url: string, upTo?: string): Promise
   } finally {
     client.close();
   }
+}
+
+/** The Prisma schema of the database at `url`, as `prisma db pull` reads it back. */
+export function pullSchema(url: string): string {
+  const pulled = runPrisma(["db", "pull", "--print"], { env: { DATABASE_URL: url }, quiet: true });
+  // db pull prints Prisma's notices before the schema.
+  const start = pulled.search(/^generator /m);
+  if (start < 0) throw new Error(`prisma db pull printed no schema:\n${pulled}`);
+  return pulled.slice(start);
 }

@@ -2,10 +2,12 @@
  * `npm run setup`: creates or migrates the database at DATABASE_URL (default: the embedded
  * SQLite file; `postgres(ql)://` for PostgreSQL, whose database must exist). Several processes
  * may run it at once against one PostgreSQL database: `migrate deploy` holds an advisory lock.
+ * It generates nothing: `npm ci` (postinstall) made the clients, and several setups writing
+ * them into node_modules at once could leave a half-written file to another process.
  */
 import { createClient } from "@libsql/client";
 import { DEFAULT_DATABASE_URL, dialectOfUrl } from "../app/models/database-url";
-import { generateClients, runPrisma } from "./prisma";
+import { runPrisma } from "./prisma";
 
 /**
  * Prisma waits 10 s for the advisory lock, then gives up with P1002; a migration that runs
@@ -37,7 +39,6 @@ export async function migrateDatabase(url: string, options: { quiet?: boolean } 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    generateClients();
     await migrateDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

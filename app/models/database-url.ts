@@ -7,10 +7,15 @@ export type Dialect = "sqlite" | "postgresql";
 /** The default embedded database, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
 
+export const DATABASE_URL_RULE = "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)";
+
+export function isDatabaseUrl(url: string): boolean {
+  return url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url);
+}
+
 export function dialectOfUrl(url: string): Dialect {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)");
+  if (!isDatabaseUrl(url)) throw new Error(`DATABASE_URL ${DATABASE_URL_RULE}`);
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
 /** Where each dialect's schema and migrations live; prisma/schema.prisma is the source of both. */

@@ -19,7 +19,12 @@ export async function recordInstall(prisma: PrismaClient, shop: string, now: Dat
     return await prisma.$transaction(async (tx) => {
       const row = await tx.shopSettings.findUnique({ where: { shop }, select: { uninstalledAt: true } });
       if (row && row.uninstalledAt === null) return "kept";
-      if (row) await tx.shopSettings.delete({ where: { shop } });
+      if (row) {
+        // Only while still marked uninstalled: on PostgreSQL another install may have revived it
+        // since the read above, and then there is nothing left for this one to do.
+        const { count } = await tx.shopSettings.deleteMany({ where: { shop, uninstalledAt: { not: null } } });
+        if (count === 0) return "kept";
+      }
       await tx.shopSettings.create({ data: { shop, installedAt: now } });
       return row ? "revived" : "created";
     });

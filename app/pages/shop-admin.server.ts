@@ -5,6 +5,7 @@
  */
 import { getEnv } from "../env.server";
 import prisma from "../models/db.server";
+import { recordInstall } from "../models/shop-install.server";
 import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClient } from "../openlogi/client.server";
 import { createRateLimiter } from "../openlogi/rate-limiter.server";
 import { createTokenCipher, type TokenCipher } from "../security/token-cipher.server";
@@ -20,6 +21,10 @@ export interface ShopAdmin {
 
 export async function authenticateShop(request: Request): Promise<ShopAdmin> {
   const { session } = await authenticate.admin(request);
+  // afterAuth revives a reinstalled shop, but the library stores the new session before it runs
+  // the hook: the layout's and the page's loaders run at once, and the one that finds that
+  // session could read the shop before it is revived. Idempotent, so whichever comes first does it.
+  await recordInstall(prisma, session.shop, new Date());
   const env = getEnv();
   return {
     shop: session.shop,

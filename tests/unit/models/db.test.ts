@@ -33,7 +33,7 @@ it("takes @prisma/client's Prisma.sql and Prisma.join fragments inside raw SQL",
 
 it("skips, on PostgreSQL, a row another transaction claimed; SQLite's one writer leaves nothing to skip", async () => {
   const other = createPrismaClient(db.url);
-  const claim = (client: typeof other) =>
+  const claim = (client: Pick<typeof other, "$queryRaw">) =>
     client.$queryRaw<{ shop: string }[]>`SELECT "shop" FROM "ShopSettings" ORDER BY "shop" LIMIT 1 ${forUpdateSkipLocked(client)}`;
   try {
     const [mine, theirs] = await db.prisma.$transaction(async (tx) => [await claim(tx), await claim(other)]);

@@ -13,7 +13,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prism
 import { EMPTY_FILTER, type HistoryFilter } from "../../../app/history/history-filter";
 import { countRecentOutcomes, listHistoryPage } from "../../../app/models/history-queries.server";
 import { shopQueueStats } from "../../../app/models/queue-stats.server";
-import { migrate } from "../../helpers/test-db";
+import { applySqliteMigrations } from "../../../scripts/migrations";
 
 const file = path.resolve("tests/.tmp", `${randomUUID()}.sqlite`);
 const url = `file:${file}`;
@@ -48,7 +48,7 @@ function recording(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
 }
 
 beforeAll(async () => {
-  await migrate(url);
+  await applySqliteMigrations(url);
   prisma = new PrismaClient({ adapter: recording(new PrismaLibSQL({ url })) });
   sqlite = createClient({ url });
   // The planner chooses by the table's statistics: give it two shops with a history each

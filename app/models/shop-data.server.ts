@@ -14,6 +14,7 @@ export async function eraseOrders(prisma: PrismaClient, shop: string, orderIds: 
     prisma.syncHistory.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
     prisma.webhookEvent.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
     prisma.orderStatusRead.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
+    prisma.orderFingerprint.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
   ]);
 }
 
@@ -24,6 +25,7 @@ export async function eraseShop(prisma: PrismaClient, shop: string) {
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.billableRequest.deleteMany({ where: { shop } }),
     prisma.orderStatusRead.deleteMany({ where: { shop } }),
+    prisma.orderFingerprint.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
     prisma.session.deleteMany({ where: { shop } }),
   ]);

@@ -17,6 +17,8 @@ export const BENCH_SHOP = "bench.myshopify.com";
 export interface IntakeServer {
   url: string;
   databaseUrl: string;
+  /** CPU time the server process has used so far (user + system), in ms; Linux only. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,11 @@ export async function startIntakeServer(env: Record<string, string> = {}): Promi
   return {
     url,
     databaseUrl,
+    cpuMs() {
+      // /proc/PID/stat: utime and stime are fields 14 and 15, in clock ticks (100 a second).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     async close() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

@@ -81,8 +81,12 @@ export async function storeWebhookBatch(prisma: PrismaClient, entries: IntakeEnt
     }
     await saveFingerprintStates(tx, states);
     return results;
-  });
+  }, BATCH_TRANSACTION);
 }
+
+// Prisma's default (2 s to start, 5 s to finish) is short for a batch waiting on another
+// process's write lock on a busy machine; a batch that still fails is answered 500 and retried.
+const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 async function insertEvents(tx: Tx, entries: IntakeEntry[]): Promise<Map<string, number>> {
   const values = entries.map(({ record, receivedAt }) => Prisma.sql`(

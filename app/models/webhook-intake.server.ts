@@ -88,16 +88,28 @@ export async function storeWebhookBatch(prisma: PrismaClient, entries: IntakeEnt
 // process's write lock on a busy machine; a batch that still fails is answered 500 and retried.
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
-async function insertEvents(tx: Tx, entries: IntakeEntry[]): Promise<Map<string, number>> {
-  const values = entries.map(({ record, receivedAt }) => Prisma.sql`(
-    ${record.webhookId}, ${record.topic}, ${record.shop}, ${record.eventId}, ${record.apiVersion},
-    ${record.triggeredAt}, ${record.orderId}, ${record.payload}, ${receivedAt})`);
-  const rows = await tx.$queryRaw<{ id: number; webhookId: string }[]>`
-    INSERT INTO "WebhookEvent" ("webhookId", "topic", "shop", "eventId", "apiVersion", "triggeredAt", "orderId", "payload", "receivedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("webhookId") DO NOTHING
-    RETURNING "id", "webhookId"`;
-  return new Map(rows.map((row) => [row.webhookId, Number(row.id)]));
+function insertEvents(tx: Tx, entries: IntakeEntry[]): Promise<Map<string, number>> {
+  return insertNew(
+    tx,
+    "WebhookEvent",
+    ["webhookId", "topic", "shop", "eventId", "apiVersion", "triggeredAt", "orderId", "payload", "receivedAt"],
+    entries.map(({ record, receivedAt }) => [
+      record.webhookId, record.topic, record.shop, record.eventId, record.apiVersion,
+      record.triggeredAt, record.orderId, record.payload, receivedAt,
+    ]),
+    "webhookId",
+  );
+}
+
+/** A multi-row INSERT that skips rows whose `key` is taken; the new rows' ids by key. Names are this file's constants. */
+async function insertNew(tx: Tx, table: string, columns: string[], rows: unknown[][], key: string): Promise<Map<string, number>> {
+  const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
+  const inserted = await tx.$queryRaw<Record<string, unknown>[]>`
+    INSERT INTO ${name(table)} (${Prisma.join(columns.map(name))})
+    VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(row)})`))}
+    ON CONFLICT (${name(key)}) DO NOTHING
+    RETURNING "id", ${name(key)}`;
+  return new Map(inserted.map((row) => [String(row[key]), Number(row.id)]));
 }
 
 /**
@@ -138,15 +150,15 @@ async function settingsTimes(tx: Tx, shops: string[]): Promise<Map<string, Date>
 
 async function insertJobs(tx: Tx, fresh: { entry: IntakeEntry; eventId: number }[]): Promise<Map<string, number>> {
   if (fresh.length === 0) return new Map();
-  const values = fresh.map(({ entry: { record, job, receivedAt }, eventId }) => Prisma.sql`(
-    ${record.shop}, ${job.orderId}, ${job.task}, ${job.jobKey}, ${record.triggeredAt},
-    ${receivedAt}, ${eventId}, ${receivedAt}, ${receivedAt})`);
-  const rows = await tx.$queryRaw<{ id: number; jobKey: string }[]>`
-    INSERT INTO "SyncJob" ("shop", "orderId", "task", "jobKey", "triggeredAt", "runAt", "webhookEventId", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("jobKey") DO NOTHING
-    RETURNING "id", "jobKey"`;
-  return new Map(rows.map((row) => [row.jobKey, Number(row.id)]));
+  return insertNew(
+    tx,
+    "SyncJob",
+    ["shop", "orderId", "task", "jobKey", "triggeredAt", "runAt", "webhookEventId", "createdAt", "updatedAt"],
+    fresh.map(({ entry: { record, job, receivedAt }, eventId }) => [
+      record.shop, job.orderId, job.task, job.jobKey, record.triggeredAt, receivedAt, eventId, receivedAt, receivedAt,
+    ]),
+    "jobKey",
+  );
 }
 
 async function saveFingerprintStates(tx: Tx, states: Map<string, FingerprintState>) {

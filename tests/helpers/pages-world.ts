@@ -52,6 +52,8 @@ export async function startPagesWorld(shops: string[]): Promise<PagesWorld> {
     OPENLOGI_API_BASE_URL: openlogi.url,
     SHOPIFY_ADMIN_API_ORIGIN: admin.url,
     ALLOW_API_OVERRIDES: "1",
+    // Test connection takes only a slot free now: tests that test one after another need short slots.
+    OPENLOGI_CALLS_PER_MINUTE: "6000",
   });
   const cipher = createTokenCipher(getEnv().TOKEN_ENCRYPTION_KEY);
   const frames = new Map<string, AdminFrame>();

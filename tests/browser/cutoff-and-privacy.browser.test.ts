@@ -20,8 +20,7 @@ let browser: Browser;
 let watched: WatchedPage;
 
 beforeAll(async () => {
-  process.env.OPENLOGI_CALLS_PER_MINUTE = "1";
-  world = await startPagesWorld([SHOP]);
+  world = await startPagesWorld([SHOP], { OPENLOGI_CALLS_PER_MINUTE: "1" });
   await world.seedShop(SHOP);
   const now = new Date();
   await world.app.db.prisma.syncJob.createMany({

@@ -1,6 +1,8 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { logger } from "./logger.server";
+import { orderWebhookHandlers } from "./webhook-routes.server";
 
 /**
  * Sent with every response. HSTS for a year, subdomains included. The Referrer-Policy is
@@ -27,6 +29,9 @@ export function createHttpApp(build: ServerBuild, mode: string) {
   app.use(securityHeaders);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  for (const { path, handler } of orderWebhookHandlers(build, mode, (error) => logger.error({ err: error }, "webhook failed"))) {
+    app.post(path, handler);
+  }
   app.all("*", createRequestHandler({ build, mode }));
   return app;
 }

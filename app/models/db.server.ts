@@ -3,6 +3,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { DEFAULT_DATABASE_URL, dialectOfUrl } from "./database-url";
+import { logger } from "../logger.server";
 
 // Loaded at run time, not bundled: the generated client reads its query compiler's .wasm
 // beside its own files (node_modules/.prisma/client-postgresql, scripts/postgres-schema.ts).
@@ -20,9 +21,26 @@ export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DAT
     };
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
-  // Wait up to 5 s for another connection's write lock instead of failing at once:
-  // the worker and `npm run worker` processes may share one SQLite file.
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: 5_000 }) });
+  // `timeout` is SQLite's busy timeout, set on every connection the libsql pool opens: wait up
+  // to 5 s for another connection's write lock instead of failing at once (the web server and
+  // `npm run worker` processes may share one SQLite file).
+  const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: 5_000 }) });
+  useWriteAheadLog(prisma);
+  return prisma;
+}
+
+/**
+ * WAL: readers no longer wait for the writer, and a commit costs one fsync of the log instead
+ * of the rollback journal's several. It is a property of the file, kept by every later
+ * connection; scripts/setup-db.ts sets it too, and this covers a file made any other way.
+ * The adapter runs one query at a time in order, so this is the client's first. `synchronous`
+ * stays FULL, SQLite's default: a committed webhook survives a power cut as well as a crash.
+ */
+function useWriteAheadLog(prisma: PrismaClient) {
+  prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch((error: unknown) => {
+    // Another process holding the file in rollback mode refuses the switch; it is retried at the next start.
+    logger.warn({ err: error }, "SQLite database left out of WAL mode");
+  });
 }
 
 declare global {

@@ -40,6 +40,8 @@ export async function removeOrdersPersonalData(prisma: PrismaClient, shop: strin
   });
   await writeRemoved(prisma, webhooks, records, ledger, now);
   await prisma.orderStatusRead.deleteMany({ where: { shop, orderId: { in: orderIds } } });
+  // A hash of the address and email is still theirs; without it the next update is simply synced.
+  await prisma.orderFingerprint.deleteMany({ where: { shop, orderId: { in: orderIds } } });
   await clearSettledErrors(prisma, { shop, orderId: { in: orderIds } });
   return counts(webhooks, records, ledger);
 }

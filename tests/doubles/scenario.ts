@@ -88,13 +88,70 @@ export const webhookPayloads = {
     cancel_reason: "customer",
     updated_at: "2026-11-20T10:00:00+09:00",
   }),
-  updated: (order: OrderSnapshot, updatedAt: string) => ({
+  /**
+   * An `orders/updated` body with the fields shopify.app.toml's include_fields ask for, made
+   * from the order as Shopify holds it; `noise` sets fields a shipment does not depend on.
+   */
+  updated: (order: OrderSnapshot, updatedAt: string, noise: { tags?: string; note?: string; financial_status?: string } = {}) => ({
     id: Number(order.legacyId),
     admin_graphql_api_id: order.id,
     name: order.name,
     order_number: order.number,
     updated_at: updatedAt,
     cancelled_at: order.cancelledAt,
+    cancel_reason: order.cancelledAt ? "customer" : null,
+    email: order.email,
+    contact_email: order.email,
+    phone: null,
+    tags: noise.tags ?? "",
+    note: noise.note ?? null,
+    financial_status: noise.financial_status ?? "paid",
+    current_subtotal_price: String(order.amounts.subtotal),
+    current_total_discounts: String(order.amounts.discounts),
+    current_total_tax: String(order.amounts.tax),
+    current_total_price: String(order.amounts.total),
+    total_outstanding: String(order.amounts.outstanding),
+    shipping_address: order.shippingAddress && {
+      first_name: order.shippingAddress.firstName,
+      last_name: order.shippingAddress.lastName,
+      name: order.shippingAddress.name,
+      company: order.shippingAddress.company,
+      address1: order.shippingAddress.address1,
+      address2: order.shippingAddress.address2,
+      city: order.shippingAddress.city,
+      province: order.shippingAddress.province,
+      province_code: order.shippingAddress.provinceCode,
+      zip: order.shippingAddress.zip,
+      country_code: order.shippingAddress.countryCode,
+      phone: order.shippingAddress.phone,
+    },
+    line_items: order.lineItems.map((line) => {
+      const remaining = order.fulfillmentOrders
+        .filter((fulfillmentOrder) => fulfillmentOrder.status !== "CLOSED" && fulfillmentOrder.status !== "CANCELLED")
+        .flatMap((fulfillmentOrder) => fulfillmentOrder.lineItems)
+        .filter((item) => item.lineItemId === line.id)
+        .reduce((sum, item) => sum + item.remainingQuantity, 0);
+      return {
+        id: numericId(line.id),
+        sku: line.sku,
+        quantity: line.currentQuantity,
+        current_quantity: line.currentQuantity,
+        fulfillable_quantity: remaining,
+        requires_shipping: line.requiresShipping,
+        fulfillment_status: remaining === 0 && line.currentQuantity > 0 ? "fulfilled" : null,
+        fulfillment_service: "manual",
+        variant_id: null,
+      };
+    }),
+    shipping_lines: [...new Set(order.fulfillmentOrders.map((fulfillmentOrder) => fulfillmentOrder.deliveryMethod))].map((method, index) => ({
+      id: index + 1,
+      code: method,
+      title: method,
+      source: "shopify",
+      carrier_identifier: null,
+      is_removed: false,
+    })),
+    fulfillments: [],
   }),
   /** An order edit's delta: the line item GIDs it removed units of and added. */
   edited: (order: OrderSnapshot, editId: number, edit: { removed?: string[]; added?: string[] } = {}) => ({

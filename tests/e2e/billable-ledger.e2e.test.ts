@@ -96,8 +96,9 @@ describe("the billable ledger", () => {
     await world.send("orders/updated", v1, { updatedAt: v1.updatedAt });
     await world.drain();
     staffHandled(shipment, original);
-    // WHEN a tag bumps the order's version
-    const v2 = at(base, ADDRESS_B, "2026-11-20T05:00:00Z");
+    // WHEN the order's version moves on with nothing the shipment holds changed (the email's
+    // case: a tag alone would be a quiet update, which makes no job at all)
+    const v2 = { ...at(base, ADDRESS_B, "2026-11-20T05:00:00Z"), email: base.email!.toUpperCase() };
     world.setOrder(v2);
     await world.send("orders/updated", v2, { updatedAt: v2.updatedAt });
     await world.drain();

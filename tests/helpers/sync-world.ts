@@ -57,6 +57,8 @@ interface SendOptions {
   /** The order edit's delta (line item GIDs), for orders/edited. */
   edit?: { removed?: string[]; added?: string[] };
   updatedAt?: string;
+  /** orders/updated fields a shipment does not depend on (tags, note, payment status). */
+  noise?: { tags?: string; note?: string; financial_status?: string };
 }
 
 export async function startSyncWorld(settings: SettingsPatch = {}): Promise<SyncWorld> {
@@ -144,7 +146,7 @@ export async function startSyncWorld(settings: SettingsPatch = {}): Promise<Sync
         topic === "orders/cancelled"
           ? webhookPayloads.cancelled(order)
           : topic === "orders/updated"
-            ? webhookPayloads.updated(order, options.updatedAt ?? new Date(clock.nowMs()).toISOString())
+            ? webhookPayloads.updated(order, options.updatedAt ?? new Date(clock.nowMs()).toISOString(), options.noise)
             : webhookPayloads.edited(order, options.editId ?? ++editIds, options.edit);
       return app.sendWebhook(`/webhooks/${topic}`, {
         topic,

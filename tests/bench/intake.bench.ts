@@ -1,0 +1,78 @@
+/**
+ * Webhook intake through the real server (`npm start`, WORKER_MODE=off: a deployment that
+ * takes thousands a second runs its workers apart). Signed `orders/updated` deliveries, each
+ * with its own webhook id, event id and HMAC, for 1,000 orders: at fixed offered rates of
+ * 100, 500 and 1,000 a second (autocannon `overallRate`, so latency is corrected for
+ * coordinated omission), then as fast as the server takes them. Prints acks/s, p50 and p99,
+ * and the server's CPU time per acknowledgement, which tells what one free core would take
+ * when other processes share the machine.
+ * Issue 8's targets: p99 under 50 ms at 500/s, and at least 2,000 acks/s.
+ *
+ * SQLite by default; BENCH_DATABASE_URL=postgres://… runs it on a migrated PostgreSQL.
+ * BENCH_SECONDS sets each phase's length (10 s).
+ */
+import autocannon from "autocannon";
+import { afterAll, bench, describe } from "vitest";
+import { signedHeaders, startIntakeServer, updatedOrderBody } from "./intake-server";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ORDERS = 1_000;
+const server = await startIntakeServer({ WORKER_MODE: "off" });
+// vitest may call a bench more than once: the last run of each phase is the one printed.
+const rows = new Map<string, string>();
+
+afterAll(async () => {
+  const database = server.databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
+  console.log(`\nwebhook intake, npm start on ${database}, ${SECONDS} s a phase (2 shared cores: pessimistic)`);
+  console.log("offered      acks/s   p50 ms   p99 ms   not 200   errors   server CPU ms/ack");
+  for (const row of rows.values()) console.log(row);
+  await server.close();
+});
+
+/** One phase: `rate` deliveries a second (none: as fast as it takes them). */
+async function phase(rate: number | undefined) {
+  let sequence = 0;
+  const cpuBefore = server.cpuMs();
+  const result = await autocannon({
+    url: `${server.url}/webhooks/orders/updated`,
+    method: "POST",
+    duration: SECONDS,
+    connections: rate ? Math.min(100, Math.max(10, rate / 10)) : 50,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        setupRequest(request) {
+          const body = updatedOrderBody(5_000_000 + (sequence++ % ORDERS), `bench-${sequence}`);
+          // autocannon sets Content-Length itself; a second one stops every request.
+          return { ...request, method: "POST", body, headers: signedHeaders("orders/updated", body) };
+        },
+      },
+    ],
+  });
+  const acks = result["2xx"];
+  const cpuPerAck = (server.cpuMs() - cpuBefore) / Math.max(1, acks);
+  const label = rate ? `${rate}/s` : "max";
+  rows.set(
+    label,
+    [
+      label.padEnd(10),
+      (acks / SECONDS).toFixed(0).padStart(8),
+      String(result.latency.p50).padStart(8),
+      String(result.latency.p99).padStart(8),
+      String(result.non2xx).padStart(9),
+      String(result.errors + result.timeouts).padStart(8),
+      cpuPerAck.toFixed(2).padStart(19),
+    ].join(" "),
+  );
+}
+
+describe("webhook intake", () => {
+  for (const rate of [100, 500, 1_000, undefined]) {
+    bench(rate ? `${rate} deliveries a second offered` : "as fast as the server takes them", () => phase(rate), {
+      iterations: 1,
+      warmupIterations: 0,
+      time: 0,
+      warmupTime: 0,
+    });
+  }
+});

@@ -364,7 +364,7 @@ describe("workers", () => {
     expect(jobs.map((j) => j.orderId)).toContain(order.legacyId);
     await world.app.db.prisma.syncJob.updateMany({ where: { orderId: order.legacyId }, data: { lockedBy: "other" } });
     // WHEN the slow worker gets to it
-    await runSyncBatch(world.deps, jobs, "slow");
+    await runSyncBatch(world.deps, jobs, { workerId: "slow", leaseMs: 60_000 });
     // THEN it does nothing with it
     expect(world.openlogi.get(shipment.id)).toBeDefined();
     expect(await jobsOf(order)).toMatchObject([{ status: "running", lockedBy: "other" }]);

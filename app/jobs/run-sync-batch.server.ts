@@ -21,7 +21,6 @@ import {
   type ClaimedJob,
   type Holder,
 } from "../models/sync-job.server";
-import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
 import { scrubSecrets } from "../security/scrub-secrets";
 import { ShopifyAuthError } from "../shopify/errors";
 import { decideSync } from "../sync/decide-sync";
@@ -29,7 +28,7 @@ import { shipmentKeyOf } from "../sync/shipment-key";
 import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
 import { addedLineItemIds } from "./edit-additions";
 import type { Scrub } from "./execution-context";
-import { planFailure } from "./failure-policy";
+import { breaksConnection, planFailure, wasRefused } from "./failure-policy";
 import type { ExecutionOutcome } from "../history/execution-outcomes";
 import { recordOutcome } from "./record-outcome.server";
 import type { OrderReader, SyncDeps } from "./sync-deps.server";
@@ -133,7 +132,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
   } catch (error) {
     ready.forEach(batch.take);
     // A refused lookup (a mistyped account code, a revoked token) is the connection's fault, not the jobs'.
-    if (error instanceof OpenLogiAuthError || error instanceof OpenLogiClientError) {
+    if (wasRefused(error) && error instanceof Error) {
       return holdShop(deps, batch.holder, shop, scrub(error.message), ready, orders);
     }
     for (const job of ready) await settleFailure(deps, batch.holder, job, error, orders.get(job.id) ?? null, scrub);
@@ -159,7 +158,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
       }
       if (!(await completeJob(prisma, job.id, batch.holder, clock(), covered.get(job.id)))) leaseLost(deps, job, batch.holder);
     } catch (error) {
-      if (error instanceof OpenLogiAuthError) {
+      if (breaksConnection(error) && error instanceof Error) {
         // The rest of this shop's batch waits too: every call would fail the same way.
         const rest = ready.slice(index);
         rest.forEach(batch.take);

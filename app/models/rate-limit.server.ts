@@ -71,3 +71,9 @@ export async function reserveFreeSlot(prisma: RawClient, key: string, intervalMs
     RETURNING "nextSlotAt", ${now} AS "now"`;
   return rows.length > 0;
 }
+
+/** Moves every slot not yet handed out `ms` later: a caller that went late carries the pace with it. */
+export async function shiftBucket(prisma: RawClient, key: string, ms: number): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "RateLimitBucket" SET "nextSlotAt" = "nextSlotAt" + ${bigint(ms)} WHERE "key" = ${key}`;
+}

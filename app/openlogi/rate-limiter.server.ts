@@ -6,7 +6,8 @@
  * late never finds the previous minute still full.
  */
 import { createHash } from "node:crypto";
-import { deferBucket, reserveFreeSlot, reserveSlot } from "../models/rate-limit.server";
+import { performance } from "node:perf_hooks";
+import { deferBucket, reserveFreeSlot, reserveSlot, shiftBucket } from "../models/rate-limit.server";
 import type { RawClient } from "../models/sql-dialect.server";
 
 export interface RateLimiter {
@@ -58,11 +59,20 @@ export function createRateLimiter({
   callsPerMinute = 60,
 }: RateLimiterOptions): RateLimiter {
   const intervalMs = paceIntervalMs(callsPerMinute);
+  // A call may reach OpenLogi this late after its slot and still leave the minute before it:
+  // the margin summed over one window (1.2 s at 60 a minute).
+  const slackMs = callsPerMinute * intervalMs - 60_000;
   return {
     async acquire(token) {
-      const { slotMs, nowMs } = await reserveSlot(prisma, rateLimitKey(token), intervalMs, clock?.());
+      const key = rateLimitKey(token);
+      const { slotMs, nowMs } = await reserveSlot(prisma, key, intervalMs, clock?.());
       const wait = slotMs - nowMs;
+      const asked = performance.now();
       if (wait > 0) await sleep(wait);
+      // A stalled process (a GC pause, a starved CPU) sends late; later slots move with it, so the
+      // call a window after this one still finds it out of the window.
+      const late = clock ? clock() - slotMs : performance.now() - asked - Math.max(0, wait);
+      if (late > slackMs) await shiftBucket(prisma, key, late - slackMs);
     },
     async backOff(token, ms) {
       await deferBucket(prisma, rateLimitKey(token), ms, clock?.());

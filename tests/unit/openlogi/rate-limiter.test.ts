@@ -159,3 +159,29 @@ it("skips a slot for every caller of the token when OpenLogi says the minute is 
   await b.acquire("token-1");
   expect(time.wakeUps).toEqual([time.clock() + 2 * I]);
 });
+
+it("moves the pace on by how late a stalled caller went, past the margin a window can absorb", async () => {
+  // GIVEN a caller whose sleep overran its slot by 5 s (a stalled process)
+  const start = 1_700_000_000_000;
+  let now = start;
+  const stalled = createRateLimiter({ prisma: db.prisma, clock: () => now, sleep: async (ms) => void (now += ms + 5_000) });
+  await stalled.acquire("token-1"); // at once, at `start`
+  await stalled.acquire("token-1"); // slot start + I, sent 5 s late
+  // THEN every later slot moved by the lateness less the window's slack (60 × the margin)
+  const slack = 60 * I - 60_000;
+  const [bucket] = await db.prisma.rateLimitBucket.findMany();
+  expect(Number(bucket.nextSlotAt)).toBe(start + 2 * I + 5_000 - slack);
+  // AND the call a window later still leaves a full window after the late one
+  const sentLate = start + I + 5_000;
+  expect(Number(bucket.nextSlotAt) + 59 * I - sentLate).toBeGreaterThanOrEqual(60_000);
+});
+
+it("leaves the pace alone when a caller is late by less than the window's slack", async () => {
+  const start = 1_700_000_000_000;
+  let now = start;
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: () => now, sleep: async (ms) => void (now += ms + 500) });
+  await limiter.acquire("token-1");
+  await limiter.acquire("token-1");
+  const [bucket] = await db.prisma.rateLimitBucket.findMany();
+  expect(Number(bucket.nextSlotAt)).toBe(start + 2 * I);
+});

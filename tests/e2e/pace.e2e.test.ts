@@ -1,14 +1,14 @@
 /**
  * Issue 8, section 5: a burst of cancellations never meets a 429 from a limiter as strict as
  * a sliding window of 60 calls per 60 s, and costs at most 1.02 calls each. The app and the
- * double run on one clock ten times faster than real time (doubles/scaled-clock.ts); the
+ * double run on one clock five times faster than real time (doubles/scaled-clock.ts); the
  * 2,000-cancellation run and its drain time are `npm run bench` (tests/bench/pace.bench.ts).
  */
 import { runCancellationBurst } from "../helpers/pace-burst";
 
 it("drains 200 cancellations with four workers on one token: no 429, at most 1.02 calls each", async () => {
-  const figures = await runCancellationBurst({ cancellations: 200, speed: 10, workers: 4 });
+  const figures = await runCancellationBurst({ cancellations: 200, speed: 5, workers: 4 });
   expect(figures.left).toBe(0);
   expect(figures.tooManyRequests).toBe(0);
   expect(figures.callsPerCancellation).toBeLessThanOrEqual(1.02);
-}, 180_000);
+}, 300_000);

@@ -1,25 +1,33 @@
 /**
- * The only place raw SQL differs between SQLite (the embedded default) and PostgreSQL.
- * Everything else the queue and the pace run is written once and accepted by both.
+ * The one place raw SQL may differ between SQLite and PostgreSQL. Prefer SQL both accept
+ * (ON CONFLICT … DO UPDATE … RETURNING, CASE WHEN instead of max()/GREATEST(), dates passed as
+ * parameters rather than now()); where they cannot agree, pick the fragment here by the
+ * client's dialect.
  */
 import { Prisma, type PrismaClient } from "@prisma/client";
 
-export type SqlDialect = "sqlite" | "postgresql";
+export type Dialect = "sqlite" | "postgresql";
 
-/** The dialect of a client: the provider its schema was generated for. */
-export function dialectOf(prisma: object): SqlDialect {
-  // Prisma keeps the generated schema's provider here; the PostgreSQL client says "postgresql".
-  const provider = (prisma as { _activeProvider?: string })._activeProvider;
-  return provider === "postgresql" || provider === "postgres" ? "postgresql" : "sqlite";
+/** The dialect of a Prisma client, or of a transaction opened on one. */
+export function dialectOf(prisma: object): Dialect {
+  // The generated client's provider; Prisma reads it for its own raw-query checks, and an
+  // interactive transaction's client forwards it.
+  const provider = (prisma as { _activeProvider?: unknown })._activeProvider;
+  if (provider === "sqlite" || provider === "postgresql") return provider;
+  throw new Error(`not a Prisma client of a known provider: ${String(provider)}`);
+}
+
+/** The fragment written for the client's dialect. */
+export function byDialect<T>(prisma: object, fragments: Record<Dialect, T>): T {
+  return fragments[dialectOf(prisma)];
 }
 
 /**
- * Appended to a claim's inner SELECT: PostgreSQL lets concurrent claims pass over each
- * other's rows instead of queueing on them. SQLite has one writer at a time, so its
- * UPDATE … WHERE id IN (SELECT …) is already atomic and needs no row lock.
+ * Ends a SELECT that claims rows: on PostgreSQL, rows another transaction has locked are
+ * skipped rather than waited for; SQLite has one writer at a time, so there is nothing to skip.
  */
-export function skipLockedRows(prisma: object): Prisma.Sql {
-  return dialectOf(prisma) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+export function forUpdateSkipLocked(prisma: object): Prisma.Sql {
+  return byDialect(prisma, { postgresql: Prisma.sql`FOR UPDATE SKIP LOCKED`, sqlite: Prisma.empty });
 }
 
 /**
@@ -27,9 +35,11 @@ export function skipLockedRows(prisma: object): Prisma.Sql {
  * that shares the database reads the same time, whatever its own clock says.
  */
 export function databaseNowMs(prisma: object): Prisma.Sql {
-  return dialectOf(prisma) === "postgresql"
-    ? Prisma.sql`CAST(FLOOR(EXTRACT(EPOCH FROM statement_timestamp()) * 1000) AS BIGINT)`
-    : Prisma.sql`CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)`;
+  return byDialect(prisma, {
+    postgresql: Prisma.sql`CAST(FLOOR(EXTRACT(EPOCH FROM statement_timestamp()) * 1000) AS BIGINT)`,
+    sqlite: Prisma.sql`CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)`,
+  });
 }
 
+/** What raw-SQL models need of a client (or a transaction). */
 export type RawClient = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient, type SyncJob } from "@prisma/client";
-import { skipLockedRows } from "./sql-dialect.server";
+import { forUpdateSkipLocked } from "./sql-dialect.server";
 import { isUniqueViolation } from "./unique-violation";
 
 /** Queue states, mirrored by the `status` column. */
@@ -114,7 +114,7 @@ export async function claimJobs(
             AND (e."triggeredAt" < j."triggeredAt" OR (e."triggeredAt" = j."triggeredAt" AND e."id" < j."id")))
       ORDER BY j."runAt", j."id"
       LIMIT ${limit}
-      ${skipLockedRows(prisma)})
+      ${forUpdateSkipLocked(prisma)})
       AND ${claimable(Prisma.empty, now, stale)}
     RETURNING "id"`;
   if (claimed.length === 0) return [];

@@ -37,6 +37,8 @@ const schema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(55_000),
   /** How often a worker renews its jobs' leases; well under WORKER_LEASE_MS. */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Days a stored webhook payload and a record's personal data are kept (README "Privacy"). */
+  PRIVACY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 }).superRefine((env, context) => {
   if (env.WORKER_HEARTBEAT_MS * 2 > env.WORKER_LEASE_MS) {

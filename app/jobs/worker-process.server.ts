@@ -2,6 +2,7 @@ import type { Env } from "../env.server";
 import { logger } from "../logger.server";
 import prisma from "../models/db.server";
 import { paceIntervalMs } from "../openlogi/rate-limiter.server";
+import { scheduleRetentionPurge } from "../privacy/purge-expired.server";
 import { createSyncDeps } from "./sync-deps.server";
 import { createWorker } from "./worker.server";
 
@@ -36,5 +37,6 @@ export async function startWorkers(env: Env) {
   };
   const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps, options));
   workers.forEach((worker) => worker.start());
-  return { stop: () => Promise.all(workers.map((worker) => worker.stop())).then(() => undefined) };
+  const purge = scheduleRetentionPurge(prisma, { retentionDays: env.PRIVACY_RETENTION_DAYS, logger });
+  return { stop: () => Promise.all([...workers.map((worker) => worker.stop()), purge.stop()]).then(() => undefined) };
 }

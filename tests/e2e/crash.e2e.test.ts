@@ -4,51 +4,33 @@
  * cancel requests, then started again. Real processes, real HTTP to the doubles on 127.0.0.1,
  * webhooks signed as Shopify signs them; a short lease (WORKER_LEASE_MS) so the test is quick.
  */
-import { createTokenCipher } from "../../app/security/token-cipher.server";
-import { seedShop } from "../../app/models/shop-seed.server";
 import type { OrderSnapshot } from "../../app/sync/types";
-import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
-import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, Hold, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
+import { Hold } from "../doubles/openlogi-double";
 import { adminOrderFixture, orderNumbered, shipmentFor, webhookPayloads } from "../doubles/scenario";
 import { signedWebhookRequest } from "../doubles/sign-webhook";
 import { startWeb, startWorkerProcess, type AppProcess } from "../helpers/app-processes";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "crash.myshopify.com";
-const ADMIN_TOKEN = "shpat_crash";
 const SECRET = "crash-test-secret";
-const KEY = "ef".repeat(32);
 const ORDERS = 120;
 /** Every fourth order is being picked: its cancellation is a billable cancel request. */
 const isBillable = (i: number) => i % 4 === 0;
-const CALLS_PER_MINUTE = 600;
 
-let db: TestDatabase;
-let openlogi: OpenLogiDouble;
-let admin: AdminApiDouble;
+let world: ProcessWorld;
 const running: AppProcess[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  openlogi = await startOpenLogiDouble({ tokens: { [DOUBLE_TOKEN]: [DOUBLE_ACCOUNT] }, rateLimitPerMinute: CALLS_PER_MINUTE });
-  admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN } });
-  await seedShop(db.prisma, createTokenCipher(KEY), {
-    shop: SHOP,
-    accessToken: ADMIN_TOKEN,
-    openlogiToken: DOUBLE_TOKEN,
-    openlogiAccountCode: DOUBLE_ACCOUNT,
-    settings: { cancelAfterConfirmation: true },
-  });
+  world = await startProcessWorld({ shop: SHOP, adminToken: "shpat_crash", key: "ef".repeat(32), callsPerMinute: 600, settings: { cancelAfterConfirmation: true } });
 });
 afterAll(async () => {
   await Promise.all(running.splice(0).map((app) => app.kill()));
-  await admin?.close();
-  await openlogi?.close();
-  await db?.drop();
+  await world?.close();
 });
 
 it("gives every acknowledged cancellation one effect and sends no billable request twice, across two SIGKILLs, and finishes within 60 s of the restart", async () => {
   // GIVEN 120 cancelled orders, 30 of them in picking, each with its shipment
+  const { db, openlogi, admin } = world;
   const orders: OrderSnapshot[] = [];
   for (let i = 0; i < ORDERS; i++) {
     const order = { ...orderNumbered(30_000 + i), cancelledAt: "2026-11-20T10:00:00+09:00" };
@@ -56,20 +38,7 @@ it("gives every acknowledged cancellation one effect and sends no billable reque
     openlogi.seed([shipmentFor(order, isBillable(i) ? "picking" : "waiting")]);
     orders.push(order);
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    TOKEN_ENCRYPTION_KEY: KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    OPENLOGI_API_BASE_URL: openlogi.url,
-    SHOPIFY_ADMIN_API_ORIGIN: admin.url,
-    ALLOW_API_OVERRIDES: "1",
-    WORKER_MODE: "inline",
-    WORKER_LEASE_MS: "4000",
-    WORKER_HEARTBEAT_MS: "1000",
-    OPENLOGI_CALLS_PER_MINUTE: String(CALLS_PER_MINUTE),
-    LOG_LEVEL: "info",
-  };
+  const env = world.env({ SHOPIFY_API_SECRET: SECRET, WORKER_MODE: "inline", WORKER_LEASE_MS: "4000", WORKER_HEARTBEAT_MS: "1000" });
   // Shopify sends to one URL: every start of the web process takes the same port.
   let web = await startWeb(env);
   const port = web.port;

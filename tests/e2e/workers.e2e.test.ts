@@ -3,50 +3,32 @@
  * PostgreSQL run, the SQLite file otherwise) and drain a burst of events: no job runs twice,
  * an order's events run one at a time in Shopify's order, and the four share one OpenLogi pace.
  */
-import { createTokenCipher } from "../../app/security/token-cipher.server";
-import { seedShop } from "../../app/models/shop-seed.server";
 import { storeWebhook, type JobTask } from "../../app/models/sync-job.server";
 import { paceIntervalMs } from "../../app/openlogi/rate-limiter.server";
-import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
-import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
 import { adminOrderFixture, orderNumbered, shipmentFor } from "../doubles/scenario";
 import { startWorkerProcess, type AppProcess } from "../helpers/app-processes";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "workers.myshopify.com";
-const ADMIN_TOKEN = "shpat_workers";
-const KEY = "ab".repeat(32);
 const ORDERS = 50;
 const CALLS_PER_MINUTE = 600;
 const isBillable = (i: number) => i % 5 === 0;
 
-let db: TestDatabase;
-let openlogi: OpenLogiDouble;
-let admin: AdminApiDouble;
+let world: ProcessWorld;
 const workers: AppProcess[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  openlogi = await startOpenLogiDouble({ tokens: { [DOUBLE_TOKEN]: [DOUBLE_ACCOUNT] }, rateLimitPerMinute: CALLS_PER_MINUTE });
-  admin = await startAdminApiDouble({ accessTokens: { [SHOP]: ADMIN_TOKEN } });
-  await seedShop(db.prisma, createTokenCipher(KEY), {
-    shop: SHOP,
-    accessToken: ADMIN_TOKEN,
-    openlogiToken: DOUBLE_TOKEN,
-    openlogiAccountCode: DOUBLE_ACCOUNT,
-    settings: { cancelAfterConfirmation: true },
-  });
+  world = await startProcessWorld({ shop: SHOP, adminToken: "shpat_workers", key: "ab".repeat(32), callsPerMinute: CALLS_PER_MINUTE, settings: { cancelAfterConfirmation: true } });
 });
 afterAll(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.kill()));
-  await admin?.close();
-  await openlogi?.close();
-  await db?.drop();
+  await world?.close();
 });
 
 it("drains a burst with four worker processes: no job twice, each order's events in Shopify's order and one at a time, one pace for all", async () => {
   // GIVEN 50 cancelled orders, each with an update, its cancellation and a later update queued,
   // stored newest first so arrival order is not Shopify's order
+  const { db, openlogi, admin } = world;
   const base = Date.now() - 60_000;
   const tasks: [JobTask, number][] = [["updated", 3], ["cancelled", 2], ["updated", 1]];
   for (let i = 0; i < ORDERS; i++) {
@@ -64,18 +46,7 @@ it("drains a burst with four worker processes: no job twice, each order's events
     }
   }
   // WHEN four worker processes run
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: db.url,
-    TOKEN_ENCRYPTION_KEY: KEY,
-    OPENLOGI_API_BASE_URL: openlogi.url,
-    SHOPIFY_ADMIN_API_ORIGIN: admin.url,
-    ALLOW_API_OVERRIDES: "1",
-    OPENLOGI_CALLS_PER_MINUTE: String(CALLS_PER_MINUTE),
-    WORKER_LEASE_MS: "20000",
-    WORKER_HEARTBEAT_MS: "2000",
-    LOG_LEVEL: "info",
-  };
+  const env = world.env({ WORKER_LEASE_MS: "20000", WORKER_HEARTBEAT_MS: "2000" });
   for (let n = 0; n < 4; n++) workers.push(startWorkerProcess(env));
   await Promise.all(workers.map((worker) => worker.ready()));
   const deadline = Date.now() + 120_000;

@@ -1,14 +1,17 @@
-import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { DEFAULT_DATABASE_URL, PRISMA_PATHS, dialectOfUrl } from "./app/models/database-url";
+import { postgresMigrationAdapter, sqliteMigrationAdapter } from "./scripts/migration-adapters";
 
-// The schema engine runs as WebAssembly through the libsql driver adapter, so
-// `prisma migrate` never downloads a native engine (none can be fetched here).
+// The schema engine runs as WebAssembly through a driver adapter, so `prisma migrate` never
+// downloads a native engine (none can be fetched here). DATABASE_URL picks the dialect, and
+// with it the schema and the migrations folder.
+const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const dialect = dialectOfUrl(url);
+
 export default defineConfig({
   experimental: { adapter: true },
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: PRISMA_PATHS[dialect].schema,
+  migrations: { path: PRISMA_PATHS[dialect].migrations },
   engine: "js",
-  adapter: async () =>
-    new PrismaLibSQL({ url: process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite" }),
+  adapter: async () => (dialect === "postgresql" ? postgresMigrationAdapter(url) : sqliteMigrationAdapter(url)),
 });

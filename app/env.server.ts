@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATABASE_URL_RULE, DEFAULT_DATABASE_URL, isDatabaseUrl } from "./models/database-url";
 
 const hex64 = /^[0-9a-fA-F]{64}$/;
 
@@ -10,7 +11,7 @@ const schema = z.object({
   SHOPIFY_APP_URL: z.string().url(),
   SCOPES: z.string().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
-  DATABASE_URL: z.string().min(1).default("file:./prisma/dev.sqlite"),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL).refine(isDatabaseUrl, DATABASE_URL_RULE),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Interface to listen on; every interface when unset (as a deployment behind a proxy wants). */
   HOST: z.string().min(1).optional(),

@@ -94,11 +94,19 @@ export function outcomeTone(outcome: HistoryOutcome, actionRequired: boolean): O
   }
 }
 
+/** A stored outcome this version knows; anything else is shown neutral, never as a raw code. */
+export function isHistoryOutcome(value: string): value is HistoryOutcome {
+  return (HISTORY_OUTCOMES as readonly string[]).includes(value);
+}
+
 /**
  * Retry is offered where the sync failed or staff must act: a fresh sync may now succeed.
- * Takes the stored string, so a record of an outcome this version does not know is never retried.
+ * A record whose own job is still pending (connection broken or not set up: the job waits and
+ * runs again by itself once it is fixed) is waiting, not failed. Takes the stored string, so a
+ * record of an outcome this version does not know is never retried.
  */
-export function isRetryable(outcome: string, actionRequired: boolean): boolean {
+export function isRetryable(outcome: string, actionRequired: boolean, ownJobWaiting: boolean): boolean {
+  if (ownJobWaiting) return false;
   if (actionRequired) return true;
-  return (HISTORY_OUTCOMES as readonly string[]).includes(outcome) && outcomeGroup(outcome as HistoryOutcome) === "failed";
+  return isHistoryOutcome(outcome) && outcomeGroup(outcome) === "failed";
 }

@@ -24,7 +24,7 @@ import {
 import { scrubSecrets } from "../security/scrub-secrets";
 import { ShopifyAuthError } from "../shopify/errors";
 import { decideSync } from "../sync/decide-sync";
-import { shipmentKeyOf } from "../sync/shipment-key";
+import { shipmentKeyOf, shipmentsForKey } from "../sync/shipment-key";
 import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
 import { addedLineItemIds } from "./edit-additions";
 import type { Scrub } from "./execution-context";
@@ -152,7 +152,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
         await recordOutcome(deps, job, null, null, { action: "none", outcome: "order_not_found" }, scrub);
       } else {
         const key = shipmentKeyOf(order, context.settings.shipmentKey);
-        const mine = shipments.filter((s) => s.identifier === key || (!s.identifier && s.orderNo === key));
+        const mine = shipmentsForKey(shipments, key);
         const edits = job.task === "cancelled" ? [] : await loadEditPayloads(prisma, shop, job.orderId);
         await syncOrder(deps, context, openlogi, job, { order, shipments: mine, addedLineItemIds: addedLineItemIds(edits) }, scrub);
       }

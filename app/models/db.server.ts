@@ -1,14 +1,25 @@
+import { createRequire } from "node:module";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import { DEFAULT_DATABASE_URL, dialectOfUrl } from "./database-url";
 
-/** Default embedded database, relative to the working directory. */
-export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
+// Loaded at run time, not bundled: the generated client reads its query compiler's .wasm
+// beside its own files (node_modules/.prisma/client-postgresql, scripts/postgres-schema.ts).
+const requireFromHere = createRequire(import.meta.url);
 
 /**
- * A Prisma client on the engine-free query compiler with the libsql driver
- * adapter: no native engine is needed on any machine.
+ * A Prisma client on the engine-free query compiler with the driver adapter `url` names:
+ * libsql for `file:`, pg for `postgres(ql)://`. No native engine is needed on any machine.
+ * Both clients come from one schema, so the PostgreSQL one has the SQLite one's type.
  */
 export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
+  if (dialectOfUrl(url) === "postgresql") {
+    const { PrismaClient: PostgresClient } = requireFromHere(".prisma/client-postgresql") as {
+      PrismaClient: new (options: { adapter: PrismaPg }) => PrismaClient;
+    };
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  }
   // Wait up to 5 s for another connection's write lock instead of failing at once:
   // the worker and `npm run worker` processes may share one SQLite file.
   return new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: 5_000 }) });

@@ -1,10 +1,12 @@
 /**
  * The order page block's reads and its one write, every one by an indexed column and always
  * within one shop: SyncHistory by (shop, orderId, createdAt), SyncJob by (shop, orderId, …),
- * OrderStatusRead by its key (shop, orderId).
+ * WebhookEvent by (shop, orderId), OrderStatusRead by its key (shop, orderId).
  */
 import type { PrismaClient } from "@prisma/client";
-import type { HistoryRow, RetryJobStatus, ShipmentsRead } from "../order-status/lines";
+import type { OrderJob } from "../history/retry-jobs";
+import type { HistoryRow, ShipmentsRead } from "../order-status/lines";
+import { updatedAtOf, type OrderFacts } from "../order-status/order-facts";
 import { SHIPMENT_STATUSES, type ShipmentStatus } from "../sync/types";
 
 /** An order rarely has more than a few records; this bounds the block's read when one has thousands. */
@@ -17,6 +19,8 @@ const ROW = {
   outcome: true,
   actionRequired: true,
   billable: true,
+  list: true,
+  jobId: true,
   createdAt: true,
 } as const;
 
@@ -40,33 +44,18 @@ export function loadBillableRecords(prisma: PrismaClient, shop: string, orderId:
   });
 }
 
-/** One record of the order, or null when the shop has no such record for that order. */
-export function findOrderRecord(prisma: PrismaClient, shop: string, orderId: string, recordId: number) {
-  return prisma.syncHistory.findFirst({
-    where: { id: recordId, shop, orderId },
-    select: { id: true, list: true, outcome: true, actionRequired: true },
+/** The order's jobs still to run, and its manual retries whatever their state. */
+export function loadOrderJobs(prisma: PrismaClient, shop: string, orderId: string): Promise<OrderJob[]> {
+  return prisma.syncJob.findMany({
+    where: { shop, orderId, OR: [{ status: { in: ["pending", "running"] } }, { kind: "manual_retry" }] },
+    select: { id: true, kind: true, status: true, retryOfId: true },
   });
-}
-
-/** The state of the manual retries asked from these records of the order. */
-export async function loadRetryJobs(
-  prisma: PrismaClient,
-  shop: string,
-  orderId: string,
-  recordIds: number[],
-): Promise<Map<number, RetryJobStatus>> {
-  if (recordIds.length === 0) return new Map();
-  const jobs = await prisma.syncJob.findMany({
-    where: { shop, orderId, kind: "manual_retry", retryOfId: { in: recordIds } },
-    select: { retryOfId: true, status: true },
-  });
-  return new Map(jobs.map((job) => [job.retryOfId!, job.status as RetryJobStatus]));
 }
 
 export interface StatusRead {
-  atLocation: boolean;
-  cancelled: boolean;
-  checkedAt: Date;
+  facts: OrderFacts;
+  /** When a view last settled OpenLogi's side; null: never. */
+  checkedAt: Date | null;
   /** What OpenLogi listed for the order's key, at `checkedAt`; null when it was not asked. */
   read: ShipmentsRead | null;
 }
@@ -75,25 +64,64 @@ export async function loadStatusRead(prisma: PrismaClient, shop: string, orderId
   const row = await prisma.orderStatusRead.findUnique({ where: { shop_orderId: { shop, orderId } } });
   if (!row) return null;
   return {
-    atLocation: row.atLocation,
-    cancelled: row.cancelled,
+    facts: {
+      shipmentKey: row.shipmentKey,
+      atLocation: row.atLocation,
+      settingsKey: row.settingsKey,
+      orderUpdatedAt: row.orderUpdatedAt,
+      readAt: row.factsReadAt,
+    },
     checkedAt: row.checkedAt,
-    read: row.shipments === null ? null : { shipments: parseShipments(row.shipments), at: row.checkedAt },
+    read: row.shipments === null || row.checkedAt === null ? null : { shipments: parseShipments(row.shipments), at: row.checkedAt },
   };
 }
 
-export async function saveStatusRead(prisma: PrismaClient, shop: string, orderId: string, value: StatusRead) {
+function factsData(facts: OrderFacts) {
+  return {
+    shipmentKey: facts.shipmentKey,
+    atLocation: facts.atLocation,
+    settingsKey: facts.settingsKey,
+    orderUpdatedAt: facts.orderUpdatedAt,
+    factsReadAt: facts.readAt,
+  };
+}
+
+/** Shopify's facts only: OpenLogi was not asked (the pace was busy), so what was read of it stays. */
+export async function saveOrderFacts(prisma: PrismaClient, shop: string, orderId: string, facts: OrderFacts) {
+  const data = factsData(facts);
+  await prisma.orderStatusRead.upsert({
+    where: { shop_orderId: { shop, orderId } },
+    create: { shop, orderId, ...data },
+    update: data,
+  });
+}
+
+/** The facts and OpenLogi's side, settled at `checkedAt` (read: null when there was nothing to ask). */
+export async function saveStatusRead(
+  prisma: PrismaClient,
+  shop: string,
+  orderId: string,
+  { facts, checkedAt, read }: { facts: OrderFacts; checkedAt: Date; read: ShipmentsRead | null },
+) {
   const data = {
-    atLocation: value.atLocation,
-    cancelled: value.cancelled,
-    checkedAt: value.checkedAt,
-    shipments: value.read ? JSON.stringify(value.read.shipments.map(({ id, status }) => ({ id, status }))) : null,
+    ...factsData(facts),
+    checkedAt,
+    shipments: read ? JSON.stringify(read.shipments.map(({ id, status }) => ({ id, status }))) : null,
   };
   await prisma.orderStatusRead.upsert({
     where: { shop_orderId: { shop, orderId } },
     create: { shop, orderId, ...data },
     update: data,
   });
+}
+
+/** The versions (`updated_at`) of the order's webhooks received after `since`; null for one that carries none. */
+export async function loadOrderVersionsSince(prisma: PrismaClient, shop: string, orderId: string, since: Date): Promise<(string | null)[]> {
+  const events = await prisma.webhookEvent.findMany({
+    where: { shop, orderId, receivedAt: { gt: since } },
+    select: { payload: true },
+  });
+  return events.map((event) => updatedAtOf(event.payload));
 }
 
 /** A row written by an older version, or by hand, never breaks the block: unknown entries are left out. */

@@ -5,8 +5,7 @@
  * client's dialect.
  */
 import { Prisma, type PrismaClient } from "@prisma/client";
-
-export type Dialect = "sqlite" | "postgresql";
+import type { Dialect } from "./database-url";
 
 /** The dialect of a Prisma client, or of a transaction opened on one. */
 export function dialectOf(prisma: object): Dialect {

@@ -3,16 +3,11 @@
  * shop. Everything is read within the shop: another shop's order is answered exactly like an
  * order that does not exist.
  */
-import { isRetryable, type HistoryOutcome } from "../history/outcome-group";
-import {
-  loadBillableRecords,
-  loadOrderRecords,
-  loadRetryJobs,
-} from "../models/order-status.server";
+import { loadBillableRecords, loadOrderJobs, loadOrderRecords } from "../models/order-status.server";
 import { loadShopContext, type ShopContext } from "../models/settings.server";
 import type { TokenCipher } from "../security/token-cipher.server";
 import { recordPath } from "./app-paths";
-import { buildLines } from "./lines";
+import { buildLines, isOrderCancelled, retryFacts } from "./lines";
 import { readLiveStatus, type LiveStatusDeps } from "./live-status.server";
 import type { Connection, OrderSyncStatus } from "./types";
 
@@ -28,27 +23,30 @@ export async function loadOrderSyncStatus(deps: OrderStatusDeps, shop: string, o
   const live = await readLiveStatus(deps, shop, context, orderId, records.length > 0);
   if (live.kind === "no_such_order") return null;
 
-  const retryable = records.filter((record) => isRetryable(record.outcome as HistoryOutcome, record.actionRequired));
-  const [billable, retryJobs] = await Promise.all([
-    loadBillableRecords(prisma, shop, orderId),
-    loadRetryJobs(prisma, shop, orderId, retryable.map((record) => record.id)),
-  ]);
+  const [billable, jobs] = await Promise.all([loadBillableRecords(prisma, shop, orderId), loadOrderJobs(prisma, shop, orderId)]);
+  const orderCancelled = isOrderCancelled(records);
   const newest = records[0];
   const notOpenLogiOrder = live.atLocation === null ? newest?.outcome === "not_openlogi_order" : !live.atLocation;
-  const orderCancelled = live.cancelled ?? false;
   // Once the order is cancelled, or nothing in it is OpenLogi's, no action would reach a shipment.
   const previewSettings = notOpenLogiOrder || orderCancelled ? null : (context?.settings ?? null);
+  const lines = buildLines({ records, billable, jobs, read: live.read, settings: previewSettings });
+  const connection = connectionOf(context);
   return {
     orderId,
-    connection: connectionOf(context),
+    connection,
     paused: context?.settings.paused ?? false,
     notOpenLogiOrder,
     orderCancelled,
     orderFound: live.orderFound,
     synced: records.length > 0,
     live: live.state,
+    // Asked and not answered (failed, or the pace busy), with nothing read or synced to show instead.
+    statusUnknown:
+      connection === "connected" && !notOpenLogiOrder && (live.state === "unavailable" || live.state === "last_known") &&
+      live.read === null && lines.every((line) => line.status === null),
+    retryQueued: retryFacts(records, jobs).queued,
     historyPath: newest ? recordPath(newest.id) : null,
-    lines: buildLines({ records, billable, retryJobs, read: live.read, settings: previewSettings }),
+    lines,
   };
 }
 

@@ -10,14 +10,19 @@ import type { ShipmentStatus } from "../sync/types";
 /** The shop's OpenLogi connection: never set up, working, or refused by OpenLogi. */
 export type Connection = "not_connected" | "connected" | "broken";
 
-/** Retry on a record: offered, queued and not finished, or already run (its result is newer). */
-export type RetryState = "available" | "pending" | "done";
+/**
+ * Retry on a record: offered; pending (a retry of the order is queued and has not recorded an
+ * outcome yet); waiting (the record's own job runs again by itself once OpenLogi is connected);
+ * or done (its retry has run: the outcome is a newer record).
+ */
+export type RetryState = "available" | "pending" | "waiting" | "done";
 
 export interface LatestRecord {
   id: number;
-  outcome: HistoryOutcome;
-  /** outcomeTone(): the badge's colour. */
-  tone: OutcomeTone;
+  /** null: an outcome this version cannot name (a newer one wrote it); shown neutral. */
+  outcome: HistoryOutcome | null;
+  /** outcomeTone(): the badge's colour; neutral for an outcome this version cannot name. */
+  tone: OutcomeTone | "neutral";
   actionRequired: boolean;
   /** When the record was written (ISO). */
   at: string;
@@ -58,12 +63,20 @@ export interface OrderSyncStatus {
   paused: boolean;
   /** Nothing in the order ships by carrier from the OpenLogi location. */
   notOpenLogiOrder: boolean;
+  /** The history holds the order's cancellation (its cancel list), so no action would reach a shipment now. */
   orderCancelled: boolean;
   /** false: Shopify no longer returns the order (deleted, or past 60 days); its history remains. */
   orderFound: boolean;
   /** The app has recorded at least one decision for the order. */
   synced: boolean;
   live: LiveState;
+  /**
+   * OpenLogi's status for the order is not known at all: it could not be asked just now (it
+   * failed, or the shared pace is busy) and nothing was ever read or synced for the order.
+   */
+  statusUnknown: boolean;
+  /** A manual retry of the order is queued and has not recorded its outcome yet: the block asks again. */
+  retryQueued: boolean;
   /** The newest record's page in the app: the order's history. null before the first sync. */
   historyPath: string | null;
   lines: StatusLine[];

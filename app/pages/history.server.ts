@@ -1,10 +1,9 @@
 /** The History list, a record's page, and Retry. Every read is the session's shop only. */
 import type { PrismaClient, SyncHistory } from "@prisma/client";
 import { encodeCursor, parseHistoryFilter } from "../history/history-filter";
-import { isRetryable } from "../history/outcome-group";
 import { readRecordDetails } from "../history/record-details";
+import { canRetry, retryHistoryRecord } from "../history/retry.server";
 import { findHistoryRecord, listHistoryPage, loadRecordContext } from "../models/history-queries.server";
-import { enqueueRetry } from "../models/sync-job.server";
 
 export async function loadHistoryList(prisma: PrismaClient, shop: string, url: URL, timeZone: string) {
   const filter = parseHistoryFilter(url.searchParams);
@@ -36,27 +35,16 @@ export async function loadRecordPage(prisma: PrismaClient, shop: string, id: str
       createdAt: record.createdAt.toISOString(),
     },
     details: readRecordDetails(details),
-    retryable: isRetryable(record.outcome, record.actionRequired),
+    retryable: await canRetry(prisma, shop, record),
     ...context,
   };
 }
 
 export type RetryResult = { ok: true; jobId: number } | { ok: false };
 
-/**
- * Queues a fresh sync of the record's order: a cancellation again as a cancellation, a
- * change as an edit (the order is read anew either way). One job per record, however
- * often it is asked.
- */
+/** Retry from the record's page (history/retry.server.ts). */
 export async function retryRecord(prisma: PrismaClient, shop: string, id: string | undefined, now: Date): Promise<RetryResult> {
   const record = await requireRecord(prisma, shop, id);
-  if (!isRetryable(record.outcome, record.actionRequired)) return { ok: false };
-  const jobId = await enqueueRetry(prisma, {
-    shop,
-    orderId: record.orderId,
-    task: record.list === "cancel" ? "cancelled" : "edited",
-    retryOfId: record.id,
-    now,
-  });
-  return { ok: true, jobId };
+  const result = await retryHistoryRecord(prisma, { shop, recordId: record.id, now });
+  return result.kind === "queued" ? { ok: true, jobId: result.jobId } : { ok: false };
 }

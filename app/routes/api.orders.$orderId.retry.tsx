@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { retryHistoryRecord } from "../history/retry.server";
 import prisma from "../models/db.server";
 import { authenticateExtension } from "../order-status/extension-auth.server";
 import { parseOrderId } from "../order-status/order-id";
-import { retryOrderRecord } from "../order-status/retry.server";
 import type { RetryAnswer } from "../order-status/types";
 
 const body = z.object({ recordId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
@@ -20,7 +20,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.success) return cors(json({ error: "The body must be { \"recordId\": <a record id> }" }, { status: 400 }));
 
   const { recordId } = parsed.data;
-  const result = await retryOrderRecord(prisma, { shop: session.shop, orderId, recordId, now: new Date() });
+  const result = await retryHistoryRecord(prisma, { shop: session.shop, orderId, recordId, now: new Date() });
   switch (result.kind) {
     case "not_found":
       return cors(json({ error: "Not found" }, { status: 404 }));

@@ -81,8 +81,11 @@ async function freshReads() {
     data: orderIds.map((orderId) => ({
       shop: SHOP,
       orderId,
+      shipmentKey: `#${Number(orderId) - 1_000_000}`,
       atLocation: true,
-      cancelled: false,
+      settingsKey: "name|",
+      orderUpdatedAt: new Date().toISOString(),
+      factsReadAt: new Date(),
       shipments: JSON.stringify([{ id: `TS001-S${Number(orderId) - 1_000_000}-0`, status: "picking" }]),
       checkedAt: new Date(),
     })),
@@ -118,7 +121,7 @@ afterAll(async () => {
     `  billable records: ${await plan(`SELECT id FROM SyncHistory WHERE shop = ? AND orderId = ? AND billable = 1 ORDER BY createdAt DESC, id DESC LIMIT ${ORDER_RECORDS_TAKE}`, SHOP, orderId)}`,
   );
   console.log(
-    `  retry jobs:       ${await plan(`SELECT retryOfId, status FROM SyncJob WHERE shop = ? AND orderId = ? AND kind = 'manual_retry' AND retryOfId IN (1, 2)`, SHOP, orderId)}`,
+    `  order's jobs:     ${await plan(`SELECT id, kind, status, retryOfId FROM SyncJob WHERE shop = ? AND orderId = ? AND (status IN ('pending', 'running') OR kind = 'manual_retry')`, SHOP, orderId)}`,
   );
   console.log(`  OpenLogi read:    ${await plan(`SELECT * FROM OrderStatusRead WHERE shop = ? AND orderId = ?`, SHOP, orderId)}`);
   await app.close();

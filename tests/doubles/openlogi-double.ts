@@ -332,14 +332,14 @@ const CANCELLABLE_STATUSES: ReadonlySet<string> = new Set([...REQUESTABLE_STATUS
 export const STATUS_LABELS: Record<ShipmentStatus, string> = {
   backordered: "入荷待ち",
   allocating: "引当中",
-  waiting: "出荷待ち",
+  waiting: "引当済",
   working: "作業中",
   picking: "ピッキング中",
   picked: "ピッキング済",
   packed: "梱包済",
   shipped: "出荷済",
   suspended: "保留",
-  modify_request: "修正依頼中",
+  modify_request: "変更依頼中",
   cancel_request: "キャンセル依頼中",
 };
 

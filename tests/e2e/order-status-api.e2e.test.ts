@@ -18,6 +18,10 @@ let world: SyncWorld;
 let next = 7000;
 const newOrder = () => orderNumbered(++next);
 const cancelled = (order: OrderSnapshot): OrderSnapshot => ({ ...order, cancelledAt: "2026-11-20T10:00:00+09:00" });
+const moved = (order: OrderSnapshot): OrderSnapshot => ({
+  ...order,
+  shippingAddress: { ...order.shippingAddress!, address1: "梅田3-1-1", city: "大阪市北区", provinceCode: "JP-27", province: "Ōsaka", zip: "530-0001" },
+});
 
 beforeAll(async () => {
   world = await startSyncWorld();
@@ -64,6 +68,14 @@ async function status(order: OrderSnapshot, options: CallOptions = {}): Promise<
 
 const retry = (order: OrderSnapshot, recordId: unknown, options: CallOptions = {}) =>
   call(`/api/orders/${order.legacyId}/retry`, { method: "POST", body: { recordId }, ...options });
+
+/** An address change OpenLogi refuses (422): a failed record of the order. */
+async function refusedUpdate(order: OrderSnapshot, shipmentId: string) {
+  world.setOrder(moved(order));
+  world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipmentId}`, status: 422 });
+  await world.send("orders/updated", moved(order));
+  await world.drain();
+}
 
 const lookups = () => world.openlogi.requests.filter((request) => request.query.identifier !== undefined).length;
 const orderReads = () => world.admin.requests.filter((request) => request.operationName === "FetchOrderForSync").length;
@@ -210,6 +222,31 @@ describe("what the block shows", () => {
     expect(later.lines[0].status?.code).toBe("picking");
     expect(later.lines[0].wouldDo).toEqual({ cancel: "not_synced_confirmed", addressEdit: "not_reflected_confirmed", itemEdit: "not_reflected_confirmed" });
     expect(lookups() - lookupsBefore).toBe(2);
+    // Shopify's facts (the key, the location) still hold for the order's version: not read again.
+    expect(orderReads() - readsBefore).toBe(1);
+  });
+
+  it("reads the order from Shopify again only once a webhook of a newer version of it came in", async () => {
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    const readsBefore = orderReads();
+    await status(order);
+    const aMinuteAgo = () =>
+      world.app.db.prisma.orderStatusRead.updateMany({ where: { orderId: order.legacyId }, data: { checkedAt: new Date(Date.now() - 61_000) } });
+
+    // A webhook of the version already read changes nothing.
+    await world.send("orders/updated", order, { updatedAt: order.updatedAt });
+    await aMinuteAgo();
+    await freePace();
+    await status(order);
+    expect(orderReads() - readsBefore).toBe(1);
+
+    // A newer version is read again.
+    await world.send("orders/updated", order, { updatedAt: "2026-11-21T09:00:00Z" });
+    await aMinuteAgo();
+    await freePace();
+    await status(order);
+    expect(orderReads() - readsBefore).toBe(2);
   });
 
   it("shows the latest outcome, the billable request and its time, and no preview for a cancelled order", async () => {
@@ -254,13 +291,14 @@ describe("what the block shows", () => {
     world.openlogi.setStatus(shipment.id, "packed");
     await freePace();
     await createRateLimiter({ prisma: world.app.db.prisma }).acquire(DOUBLE_TOKEN);
-    const before = lookups();
+    const [before, shopifyReadsBefore] = [lookups(), orderReads()];
 
     // WHEN staff open the order
     const answer = await status(order);
 
-    // THEN OpenLogi is not asked, and the block says how old what it shows is
+    // THEN neither OpenLogi nor Shopify is asked, and the block says how old what it shows is
     expect(lookups()).toBe(before);
+    expect(orderReads()).toBe(shopifyReadsBefore);
     expect(answer.live).toBe("last_known");
     expect(answer.lines[0].status).toEqual({ code: "waiting", at: fiveMinutesAgo.toISOString() });
     expect(answer.lines[0].wouldDo?.cancel).toBe("deleted");
@@ -292,6 +330,26 @@ describe("what the block shows", () => {
     expect(answer.live).toBe("unavailable");
     expect(answer.lines).toEqual([]);
     expect(answer.synced).toBe(false);
+    // Nothing was ever read or synced: the block says OpenLogi's status is not known, not merely "no sync yet".
+    expect(answer.statusUnknown).toBe(true);
+  });
+
+  it("calls the order cancelled from its history's cancellation records, not from Shopify's order alone", async () => {
+    // GIVEN an order Shopify shows cancelled, whose cancellation the sync has not handled yet
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    world.setOrder(cancelled(order));
+
+    // THEN the block does not call it cancelled, and says what the cancellation will do
+    const before = await status(order);
+    expect(before.orderCancelled).toBe(false);
+    expect(before.lines[0].wouldDo?.cancel).toBe("deleted");
+
+    // WHEN the sync records the cancellation, THEN it does
+    await world.send("orders/cancelled", cancelled(order));
+    await world.drain();
+    await freePace();
+    expect((await status(order)).orderCancelled).toBe(true);
   });
 
   it("says when the order is not OpenLogi's, without asking OpenLogi", async () => {
@@ -409,7 +467,79 @@ describe("Retry from the order page", () => {
       ["deleted", refused.id],
     ]);
     expect(after.lines[0].latest).toMatchObject({ id: records[1].id, outcome: "deleted", tone: "success", retry: null });
+    expect(after.retryQueued).toBe(false);
+    // The status is the one the retry left, not the stored read of before it: the shipment is gone.
+    expect(after.lines[0].status).toEqual({ code: null, at: records[1].createdAt.toISOString() });
+    expect(after.lines[0].wouldDo).toBeNull();
     expect(world.openlogi.get(shipment.id)).toBeUndefined();
+  });
+
+  it("runs the task of the record's own job: an update again as an update", async () => {
+    // GIVEN an address change OpenLogi refused (422), from orders/updated
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    await refusedUpdate(order, shipment.id);
+    await freePace();
+    const [refused] = await world.history(order);
+    expect(refused.outcome).toBe("openlogi_rejected");
+
+    // WHEN staff retry it
+    const answer = (await (await retry(order, refused.id)).json()) as RetryAnswer;
+
+    // THEN the job runs the original job's task, and then the shipment is updated
+    const job = await world.app.db.prisma.syncJob.findUniqueOrThrow({ where: { id: answer.jobId } });
+    expect([job.kind, job.task, job.retryOfId]).toEqual(["manual_retry", "updated", refused.id]);
+    await world.drain();
+    await freePace();
+    expect((await world.history(order)).map((record) => record.outcome)).toEqual(["openlogi_rejected", "updated"]);
+  });
+
+  it("keeps one retry pending per order, whichever record it is asked from", async () => {
+    // GIVEN two refused updates of one order
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    await refusedUpdate(order, shipment.id);
+    await refusedUpdate(order, shipment.id);
+    await freePace();
+    const [older, newer] = await world.history(order);
+    expect([older.outcome, newer.outcome]).toEqual(["openlogi_rejected", "openlogi_rejected"]);
+
+    // WHEN staff retry the older one (from the record's page) and then the newer one (from the block)
+    const first = (await (await retry(order, older.id)).json()) as RetryAnswer;
+    const second = (await (await retry(order, newer.id)).json()) as RetryAnswer;
+
+    // THEN one job is queued for the order, and the block says the order's retry is pending
+    expect(second.jobId).toBe(first.jobId);
+    expect(await world.app.db.prisma.syncJob.count({ where: { shop: SHOP, orderId: order.legacyId, kind: "manual_retry" } })).toBe(1);
+    const pending = await status(order);
+    expect(pending.retryQueued).toBe(true);
+    expect(pending.lines[0].latest).toMatchObject({ id: newer.id, retry: "pending" });
+
+    // and once it has run, nothing is pending any more
+    await world.drain();
+    await freePace();
+    const after = await status(order);
+    expect(after.retryQueued).toBe(false);
+    expect(after.lines[0].latest).toMatchObject({ outcome: "updated", retry: null });
+  });
+
+  it("offers no Retry on a record whose own job waits for the connection, and refuses one (409)", async () => {
+    // GIVEN a change met while OpenLogi refuses the connection: the job waits for it
+    const order = newOrder();
+    world.seedOrder(order, "waiting");
+    await markConnectionBroken(world.app.db.prisma, SHOP, "401 invalid_token", new Date());
+    await world.send("orders/updated", moved(order));
+    await world.drain();
+    const [waiting] = await world.history(order);
+    expect(waiting.outcome).toBe("connection_broken");
+    expect((await world.app.db.prisma.syncJob.findUniqueOrThrow({ where: { id: waiting.jobId! } })).status).toBe("pending");
+
+    // THEN the block calls it waiting, and Retry is refused
+    expect((await status(order)).lines[0].latest).toMatchObject({ id: waiting.id, retry: "waiting" });
+    expect((await retry(order, waiting.id)).status).toBe(409);
+    expect(await world.app.db.prisma.syncJob.count({ where: { kind: "manual_retry", retryOfId: waiting.id } })).toBe(0);
+    await world.setSettings({ openlogiToken: DOUBLE_TOKEN });
+    await world.drain();
   });
 
   it("refuses to retry a record that neither failed nor calls for action (409), or another order's (404)", async () => {

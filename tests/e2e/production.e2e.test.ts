@@ -3,19 +3,19 @@
  * reaches the client without a stack, and the URL overrides are refused unless meant.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { signedWebhookRequest } from "../doubles/sign-webhook";
+import { createEmptyTestDatabase } from "../helpers/test-db";
 import { reservePort } from "../sandbox/net";
 
 const SECRET = "production-test-secret";
 const children: ChildProcess[] = [];
-const files: string[] = [];
+const databases: Array<() => Promise<void>> = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
-  for (const file of files.splice(0)) rmSync(file, { force: true });
+  for (const drop of databases.splice(0)) await drop();
 });
 
 /** This process's environment and `extra`, without NODE_ENV: an operator's shell need not set it. */
@@ -30,13 +30,13 @@ async function npmStart(env: Record<string, string>) {
   const [command, ...args] = scripts.start.split(" ");
   expect(command).toBe("node");
   const port = await reservePort(0, "the app", "PORT");
-  // An empty database: any query fails, which is the error these tests need.
-  const database = path.resolve("tests/.tmp", `${randomUUID()}-empty.sqlite`);
-  files.push(database, `${database}-wal`, `${database}-shm`);
+  // An empty database of the run's dialect: any query fails, which is the error these tests need.
+  const database = await createEmptyTestDatabase();
+  databases.push(database.drop);
   const childEnv = operatorEnv({
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${database}`,
+    DATABASE_URL: database.url,
     SHOPIFY_API_SECRET: SECRET,
     WORKER_MODE: "off",
     LOG_LEVEL: "warn",
@@ -98,7 +98,8 @@ describe("npm start", () => {
     expect(await started(app), app.output()).toBe("listening");
     const response = await failingWebhook(app.url);
     expect(response.status).toBe(500);
-    expect(await response.text()).toMatch(/^Unexpected Server Error\n\n\w*Error: .*no such table/);
+    // SQLite says "no such table"; PostgreSQL, through Prisma, "The table … does not exist".
+    expect(await response.text()).toMatch(/^Unexpected Server Error\n\n\w*Error: [\s\S]*(no such table|table `\w+\.WebhookEvent` does not exist)/);
   });
 
   it.each(["OPENLOGI_API_BASE_URL", "SHOPIFY_ADMIN_API_ORIGIN"])("refuses to start in production with %s, saying how to allow it", async (name) => {

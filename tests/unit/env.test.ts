@@ -37,3 +37,18 @@ describe("getEnv and the URL overrides", () => {
     expect(getEnv({ ...BASE, NODE_ENV: "production" }).NODE_ENV).toBe("production");
   });
 });
+
+describe("getEnv and DATABASE_URL", () => {
+  it("takes SQLite by default, and a file: or postgres(ql):// URL", () => {
+    expect(getEnv({ ...BASE, NODE_ENV: "test" }).DATABASE_URL).toBe("file:./prisma/dev.sqlite");
+    for (const DATABASE_URL of ["file:/var/app.sqlite", "postgres://app@db/app", "postgresql://app@db:5432/app?sslmode=require"]) {
+      expect(getEnv({ ...BASE, NODE_ENV: "test", DATABASE_URL }).DATABASE_URL).toBe(DATABASE_URL);
+    }
+  });
+
+  it("refuses any other database at start-up, naming the variable and what it takes", () => {
+    expect(() => getEnv({ ...BASE, NODE_ENV: "test", DATABASE_URL: "mysql://app@db/app" })).toThrow(
+      "DATABASE_URL: must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    );
+  });
+});

@@ -5,7 +5,8 @@
  * locales/ (made from app/i18n); the app sends codes only.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { LiveState, OrderSyncStatus, StatusLine } from "../../../app/order-status/types";
+import { isHistoryOutcome } from "../../../app/history/outcome-group";
+import type { LatestRecord, LiveState, OrderSyncStatus, StatusLine } from "../../../app/order-status/types";
 import type { PreviewAction } from "../../../app/sync/preview";
 import { ageOf } from "./age";
 import { fetchSyncStatus, orderIdOf, requestRetry } from "./api";
@@ -52,7 +53,7 @@ export function OrderSyncBlock() {
     void load();
   }, [load]);
 
-  const pending = view.kind === "ready" && view.status.lines.some((line) => line.latest?.retry === "pending");
+  const pending = view.kind === "ready" && (view.status.retryQueued || view.status.lines.some((line) => line.latest?.retry === "pending"));
   useEffect(() => {
     if (!pending || polls.current >= RETRY_POLLS) return undefined;
     const timer = setTimeout(() => {
@@ -134,9 +135,18 @@ export function OrderSyncBlock() {
   }
 }
 
+/**
+ * A badge's words and tone. An outcome this block cannot name (the app is newer than the
+ * deployed block, or sent none) is neutral and never shown as its code.
+ */
+function badgeOf(latest: LatestRecord): { label: string; tone: LatestRecord["tone"] } {
+  if (latest.outcome === null || !isHistoryOutcome(latest.outcome)) return { label: t("block.line.otherOutcome"), tone: "neutral" };
+  return { label: t(`outcome.${latest.outcome}`), tone: latest.tone };
+}
+
 /** The collapsed block shows what its badges say. */
 function summaryOf(status: OrderSyncStatus): string {
-  const labels = [...new Set(status.lines.flatMap((line) => (line.latest ? [t(`outcome.${line.latest.outcome}`)] : [])))];
+  const labels = [...new Set(status.lines.flatMap((line) => (line.latest ? [badgeOf(line.latest).label] : [])))];
   if (labels.length > 0) return labels.join(" · ");
   return status.notOpenLogiOrder ? t("outcome.not_openlogi_order") : t("block.line.notSyncedYet");
 }
@@ -159,6 +169,11 @@ function Notices({ status }: { status: OrderSyncStatus }) {
           <s-text>{t("block.state.paused")}</s-text>
         </s-banner>
       )}
+      {status.statusUnknown && (
+        <s-banner tone="warning">
+          <s-text>{t(status.live === "last_known" ? "block.state.statusUnknownBusy" : "block.state.statusUnknownFailed")}</s-text>
+        </s-banner>
+      )}
       {!status.orderFound && <s-text>{t("block.state.orderNotFound")}</s-text>}
       {status.orderCancelled && <s-text>{t("block.state.orderCancelled")}</s-text>}
     </>
@@ -175,11 +190,12 @@ interface LineProps {
 
 function Line({ line, status, busy, retryFailed, onRetry }: LineProps) {
   const { latest } = line;
+  const badge = latest ? badgeOf(latest) : { label: t("block.line.notSyncedYet"), tone: "neutral" as const };
   return (
     <s-stack direction="block" gap="small-200">
       <s-stack direction="inline" gap="small-200" alignItems="center">
         <s-text type="strong">{line.shipmentId ? t("block.line.shipment", { id: line.shipmentId }) : t("block.line.order")}</s-text>
-        <s-badge tone={latest?.tone ?? "neutral"}>{latest ? t(`outcome.${latest.outcome}`) : t("block.line.notSyncedYet")}</s-badge>
+        <s-badge tone={badge.tone}>{badge.label}</s-badge>
       </s-stack>
       {line.shipmentId && <ShipmentStatus line={line} live={status.live} />}
       {line.shipmentId && (
@@ -192,6 +208,7 @@ function Line({ line, status, busy, retryFailed, onRetry }: LineProps) {
         </s-button>
       )}
       {latest?.retry === "pending" && <s-text tone="info">{t("block.retry.pending")}</s-text>}
+      {latest?.retry === "waiting" && <s-text tone="info">{t("block.retry.waiting")}</s-text>}
       {latest && retryFailed === latest.id && <s-text tone="critical">{t("block.retry.failed")}</s-text>}
       {line.shipmentId && !status.orderCancelled && <WouldDo line={line} />}
     </s-stack>

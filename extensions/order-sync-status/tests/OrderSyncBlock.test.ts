@@ -75,6 +75,7 @@ const WORDS = {
     tryAgain: "Try again",
     cancelled: "The order is cancelled.",
     deleted: "Shipment deleted",
+    updated: "Shipment updated",
     cancelRequested: "Cancel request sent (billable)",
     notReflected: "Not reflected: already confirmed",
     rejected: "Refused by OpenLogi",
@@ -83,6 +84,10 @@ const WORDS = {
     statusPicking: "OpenLogi status: Picking",
     statusPacked: "OpenLogi status: Packed",
     statusUnknown: "OpenLogi status: unknown",
+    unknownBusy: "OpenLogi's status for this order is not known yet: OpenLogi is busy with the sync, so it was not asked. It is read on a later view.",
+    unknownFailed: "OpenLogi's status for this order is not known: OpenLogi could not be asked just now. Try again in a moment.",
+    otherOutcome: "Other outcome (see the history)",
+    retryWaiting: "Waiting for the OpenLogi connection: this runs again by itself once it is fixed.",
     statusGone: "OpenLogi no longer holds this shipment",
     readJustNow: "Read from OpenLogi just now.",
     lastKnown: "Last known status, 5 minutes ago: OpenLogi is busy with the sync, so it was not asked again.",
@@ -129,6 +134,7 @@ const WORDS = {
     tryAgain: "再読み込み",
     cancelled: "この注文はキャンセル済みです。",
     deleted: "出荷依頼を削除",
+    updated: "出荷依頼を更新",
     cancelRequested: "キャンセル依頼（有料）",
     notReflected: "未反映：出荷確定済み",
     rejected: "オープンロジが受け付けませんでした",
@@ -137,6 +143,10 @@ const WORDS = {
     statusPicking: "オープンロジのステータス：ピッキング中",
     statusPacked: "オープンロジのステータス：梱包済",
     statusUnknown: "オープンロジのステータス：不明",
+    unknownBusy: "この注文のオープンロジのステータスはまだ不明です。オープンロジが連携の処理で混み合っているため、問い合わせていません。次に表示したときに取得します。",
+    unknownFailed: "この注文のオープンロジのステータスは不明です。いまオープンロジに問い合わせできませんでした。少し待ってから再度お試しください。",
+    otherOutcome: "その他の結果（連携履歴をご覧ください）",
+    retryWaiting: "オープンロジとの接続を待っています。接続が直ると自動で再実行します。",
     statusGone: "オープンロジにこの出荷依頼はもうありません",
     readJustNow: "オープンロジから取得（たった今）。",
     lastKnown: "最後に確認したステータスです（5分前）。オープンロジが連携の処理で混み合っているため、再取得していません。",
@@ -275,7 +285,41 @@ describe.each(["en", "ja"] as const)("in %s", (language) => {
     expect(textOf("s-text")).toEqual(expect.arrayContaining([words.statusUnknown, words.wouldDoUnknown]));
   });
 
-  it("says when nothing has been synced yet, and lists a shipment OpenLogi holds", async () => {
+  it("says when OpenLogi's status for the order is not known at all: busy, or failed", async () => {
+    speak(language);
+    serve([syncStatus({ synced: false, historyPath: null, live: "last_known", statusUnknown: true })]);
+    await extension.render();
+    await settled();
+    expect(textOf("s-text")).toEqual([words.unknownBusy, words.noSyncYet]);
+
+    extension.tearDown();
+    extension.setUp();
+    extension.shopify.data.selected = [{ id: ORDER_GID }];
+    speak(language);
+    serve([syncStatus({ synced: false, historyPath: null, live: "unavailable", statusUnknown: true })]);
+    await extension.render();
+    await settled();
+    expect(textOf("s-text")).toEqual([words.unknownFailed, words.noSyncYet]);
+  });
+
+  it("shows an outcome it cannot name as neutral, never as its code or in a critical tone", async () => {
+    speak(language);
+    // The app is newer than the deployed block: a code the block has no words for, even in a critical tone.
+    const future = latest({ outcome: "outcome_from_a_newer_version" as never, tone: "critical" });
+    serve([syncStatus({ lines: [line({ latest: future }), line({ shipmentId: "TS001-S000124", latest: latest({ outcome: null, tone: "neutral" }) })] })]);
+
+    await extension.render();
+    await settled();
+
+    expect(badges()).toEqual([
+      [words.otherOutcome, "neutral"],
+      [words.otherOutcome, "neutral"],
+    ]);
+    expect(document.body.textContent).not.toContain("outcome_from_a_newer_version");
+    expect(block().getAttribute("collapsedSummary")).toBe(words.otherOutcome);
+  });
+
+  it("says nothing has been synced yet, and lists a shipment OpenLogi holds", async () => {
     speak(language);
     serve([syncStatus({ synced: false, historyPath: null })]);
     await extension.render();
@@ -411,6 +455,33 @@ describe.each(["en", "ja"] as const)("in %s", (language) => {
     const asked = calls.length;
     await vi.advanceTimersByTimeAsync(RETRY_POLL_MS * 5);
     expect(calls).toHaveLength(asked);
+  });
+
+  it("keeps asking while the order's retry is queued, whichever line it came from, and stops once it has run", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    speak(language);
+    // The retry was asked from an older record; the line's latest record is another.
+    const queued = syncStatus({ retryQueued: true, lines: [line({ latest: latest({ id: 14, outcome: "no_change", tone: "success" }) })] });
+    const done = syncStatus({ lines: [line({ latest: latest({ id: 15, outcome: "updated", tone: "success" }) })] });
+    const calls = serve([queued, done]);
+    await extension.render();
+    await settled();
+
+    await vi.advanceTimersByTimeAsync(RETRY_POLL_MS);
+    await vi.waitFor(() => expect(badges()).toEqual([[words.updated, "success"]]));
+    const asked = calls.length;
+    await vi.advanceTimersByTimeAsync(RETRY_POLL_MS * 5);
+    expect(calls).toHaveLength(asked);
+  });
+
+  it("says a record waits for the connection instead of offering Retry", async () => {
+    speak(language);
+    serve([syncStatus({ connection: "broken", lines: [line({ shipmentId: null, latest: latest({ outcome: "connection_broken", tone: "critical", retry: "waiting" }), status: null, wouldDo: null })] })]);
+    await extension.render();
+    await settled();
+
+    expect(textOf("s-text")).toContain(words.retryWaiting);
+    expect(textOf("s-button")).toEqual([]);
   });
 
   it("says when the retry could not be queued, and keeps Retry", async () => {

@@ -14,6 +14,8 @@ export function syncStatus(overrides: Partial<OrderSyncStatus> = {}): OrderSyncS
     orderFound: true,
     synced: true,
     live: "current",
+    statusUnknown: false,
+    retryQueued: false,
     historyPath: "/app/history/12",
     lines: [],
     ...overrides,

@@ -1,6 +1,8 @@
 import {
   HISTORY_OUTCOMES,
   isActionRequired,
+  isHistoryOutcome,
+  isRetryable,
   outcomeGroup,
   outcomesOf,
   outcomeTone,
@@ -48,5 +50,30 @@ describe("outcome tones", () => {
     ["updated", true, "critical"],
   ] as const)("shows %s (action required: %s) as %s", (outcome, actionRequired, tone) => {
     expect(outcomeTone(outcome, actionRequired)).toBe(tone);
+  });
+});
+
+describe("retry", () => {
+  it.each([
+    ["openlogi_rejected", false, false, true],
+    ["failed", false, false, true],
+    ["not_reflected_packed", true, false, true],
+    ["deleted", false, false, false],
+    ["no_change", false, false, false],
+    // The record's own job still waits for the connection: it runs again by itself.
+    ["connection_broken", false, true, false],
+    ["openlogi_not_connected", false, true, false],
+    // Once that job has settled (failed, or the shop was disconnected for good), staff may retry.
+    ["connection_broken", false, false, true],
+    ["openlogi_not_connected", false, false, true],
+    // An outcome this version does not know is never retried on its own account.
+    ["outcome_from_a_newer_version", false, false, false],
+  ] as const)("offers Retry on %s (action required: %s, own job waiting: %s): %s", (outcome, actionRequired, waiting, expected) => {
+    expect(isRetryable(outcome, actionRequired, waiting)).toBe(expected);
+  });
+
+  it("knows the outcomes this version can name, and nothing else", () => {
+    expect(HISTORY_OUTCOMES.every((outcome) => isHistoryOutcome(outcome))).toBe(true);
+    expect(isHistoryOutcome("outcome_from_a_newer_version")).toBe(false);
   });
 });

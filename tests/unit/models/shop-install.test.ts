@@ -1,0 +1,40 @@
+import { createPrismaClient } from "../../../app/models/db.server";
+import { recordInstall } from "../../../app/models/shop-install.server";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../helpers/test-db";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
+
+const SHOP = "reinstall.myshopify.com";
+
+it("revives an uninstalled shop, keeping its settings, when two installs of it run at once (two connections on PostgreSQL)", async () => {
+  await db.prisma.shopSettings.create({
+    data: { shop: SHOP, uninstalledAt: new Date("2026-11-01T00:00:00Z"), openlogiTokenCiphertext: "v2:old", cancelAfterConfirmation: true, settingsSavedAt: new Date("2026-10-01T00:00:00Z") },
+  });
+  // SQLite serves one process through one connection (two would deadlock upgrading their read
+  // locks); PostgreSQL serves several processes, so there the second install has its own.
+  const other = testDialect() === "postgresql" ? createPrismaClient(db.url) : db.prisma;
+  const now = new Date("2026-11-20T00:00:00Z");
+  try {
+    const results = await Promise.all([recordInstall(db.prisma, SHOP, now), recordInstall(other, SHOP, now)]);
+    // Whichever ran first restored it; the other saw it restored already, or restored it too.
+    expect(results).toContain("restored");
+    expect(results.every((result) => result === "restored" || result === "kept")).toBe(true);
+  } finally {
+    if (other !== db.prisma) await other.$disconnect();
+  }
+  expect(await db.prisma.shopSettings.findMany({ where: { shop: SHOP } })).toEqual([
+    expect.objectContaining({ uninstalledAt: null, openlogiTokenCiphertext: "v2:old", cancelAfterConfirmation: true, installedAt: now, reinstalledAt: now }),
+  ]);
+});
+
+it("creates a new shop's record once, and keeps an installed one as it is", async () => {
+  const now = new Date("2026-11-20T00:00:00Z");
+  expect(await recordInstall(db.prisma, "new.myshopify.com", now)).toBe("created");
+  await db.prisma.shopSettings.update({ where: { shop: "new.myshopify.com" }, data: { paused: true } });
+  expect(await recordInstall(db.prisma, "new.myshopify.com", now)).toBe("kept");
+  expect(await db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: "new.myshopify.com" } })).toMatchObject({ paused: true, installedAt: now });
+});

@@ -101,11 +101,10 @@ export async function claimJobs(
   if (limit <= 0) return [];
   const stale = staleBefore(now, leaseMs);
   const j = Prisma.raw("j.");
+  // MATERIALIZED: the pick runs once. Inside `IN (…)` PostgreSQL may run a subquery again for
+  // each row it updates, and SKIP LOCKED would then hand it more than `limit` rows.
   const claimed = await prisma.$queryRaw<{ id: number }[]>`
-    UPDATE "SyncJob"
-    SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
-        "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" IN (
+    WITH picked AS MATERIALIZED (
       SELECT j."id" FROM "SyncJob" j
       WHERE ${claimable(j, now, stale)}
         AND NOT EXISTS (
@@ -115,7 +114,10 @@ export async function claimJobs(
       ORDER BY j."runAt", j."id"
       LIMIT ${limit}
       ${forUpdateSkipLocked(prisma)})
-      AND ${claimable(Prisma.empty, now, stale)}
+    UPDATE "SyncJob"
+    SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
+        "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" IN (SELECT "id" FROM picked) AND ${claimable(Prisma.empty, now, stale)}
     RETURNING "id"`;
   if (claimed.length === 0) return [];
   return prisma.syncJob.findMany({

@@ -13,7 +13,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prism
 import { EMPTY_FILTER, type HistoryFilter } from "../../../app/history/history-filter";
 import { countRecentOutcomes, listHistoryPage } from "../../../app/models/history-queries.server";
 import { shopQueueStats } from "../../../app/models/queue-stats.server";
-import { migrate } from "../../helpers/test-db";
+import { applySqliteMigrations as migrate } from "../../../scripts/migrations";
 
 const file = path.resolve("tests/.tmp", `${randomUUID()}.sqlite`);
 const url = `file:${file}`;

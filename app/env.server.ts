@@ -34,10 +34,17 @@ const schema = z.object({
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   OPENLOGI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
+  /** A job whose worker stopped renewing it for this long goes to another worker (README, "Several workers"). */
+  WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(55_000),
+  /** How often a worker renews its jobs' leases; well under WORKER_LEASE_MS. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Days a stored webhook payload and a record's personal data are kept (README "Privacy"). */
   PRIVACY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 }).superRefine((env, context) => {
+  if (env.WORKER_HEARTBEAT_MS * 2 > env.WORKER_LEASE_MS) {
+    context.addIssue({ code: "custom", path: ["WORKER_HEARTBEAT_MS"], message: "must be at most half of WORKER_LEASE_MS, or a live worker loses its jobs" });
+  }
   // In production an override would send every shop's OpenLogi and Shopify tokens elsewhere.
   if (env.NODE_ENV !== "production" || env.ALLOW_API_OVERRIDES === "1") return;
   for (const name of ["OPENLOGI_API_BASE_URL", "SHOPIFY_ADMIN_API_ORIGIN"] as const) {

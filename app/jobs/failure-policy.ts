@@ -14,11 +14,27 @@ export interface FailureTraits {
   retryAfterMs?: number;
   /** A 5xx or a timeout after a write: the service may have done it, so read before retrying. */
   workMayHaveBeenDone?: boolean;
+  /** The service refused the request outright (a 4xx): nothing was done, nothing charged. */
+  refused?: boolean;
+  /** The refusal is the connection's (OpenLogi 401/402/403): every call of the shop would meet it. */
+  breaksConnection?: boolean;
+}
+
+const declared = (error: unknown) => (error ?? {}) as Partial<FailureTraits>;
+
+/** Whether the service refused the request outright: nothing was done, and nothing charged. */
+export function wasRefused(error: unknown): boolean {
+  return declared(error).refused === true;
+}
+
+/** Whether the error is the connection's: the shop's jobs wait until the merchant fixes it. */
+export function breaksConnection(error: unknown): boolean {
+  return declared(error).breaksConnection === true;
 }
 
 /** Whether a failed write must be read back before it is tried again. */
 export function workMayHaveBeenDone(error: unknown): boolean {
-  return (error as Partial<FailureTraits> | null)?.workMayHaveBeenDone === true;
+  return declared(error).workMayHaveBeenDone === true;
 }
 
 export type FailurePlan =
@@ -38,10 +54,10 @@ export function planFailure(error: unknown, attempts: number, maxAttempts: numbe
 }
 
 function traitsOf(error: unknown): FailureTraits {
-  const declared = (error ?? {}) as Partial<FailureTraits>;
+  const traits = declared(error);
   return {
-    retryable: declared.retryable ?? true,
-    consumesAttempt: declared.consumesAttempt,
-    retryAfterMs: typeof declared.retryAfterMs === "number" ? declared.retryAfterMs : undefined,
+    retryable: traits.retryable ?? true,
+    consumesAttempt: traits.consumesAttempt,
+    retryAfterMs: typeof traits.retryAfterMs === "number" ? traits.retryAfterMs : undefined,
   };
 }

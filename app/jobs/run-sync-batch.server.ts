@@ -12,8 +12,15 @@ import {
   TOKEN_UNREADABLE_ERROR,
   type ShopContext,
 } from "../models/settings.server";
-import { completeJob, failJob, rescheduleJob, touchJob, type ClaimedJob } from "../models/sync-job.server";
-import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
+import {
+  completeJob,
+  failJob,
+  queuedUpdatesCoveredBy,
+  rescheduleJob,
+  touchJob,
+  type ClaimedJob,
+  type Holder,
+} from "../models/sync-job.server";
 import { scrubSecrets } from "../security/scrub-secrets";
 import { ShopifyAuthError } from "../shopify/errors";
 import { decideSync } from "../sync/decide-sync";
@@ -21,7 +28,7 @@ import { shipmentKeyOf, shipmentsForKey } from "../sync/shipment-key";
 import type { OrderSnapshot, ShipmentSnapshot } from "../sync/types";
 import { addedLineItemIds } from "./edit-additions";
 import type { Scrub } from "./execution-context";
-import { planFailure } from "./failure-policy";
+import { breaksConnection, planFailure, wasRefused } from "./failure-policy";
 import type { ExecutionOutcome } from "../history/execution-outcomes";
 import { recordOutcome } from "./record-outcome.server";
 import type { OrderReader, SyncDeps } from "./sync-deps.server";
@@ -32,7 +39,7 @@ export const CONNECTION_RETRY_MS = 15 * 60_000;
 
 /** One batch in hand: `take` marks a job as settled on the current path. */
 interface Batch {
-  workerId: string;
+  holder: Holder;
   shouldStop: () => boolean;
   take(job: ClaimedJob): void;
 }
@@ -46,11 +53,11 @@ interface Batch {
 export async function runSyncBatch(
   deps: SyncDeps,
   jobs: ClaimedJob[],
-  workerId: string,
+  holder: Holder,
   shouldStop: () => boolean = () => false,
 ): Promise<number[]> {
   const unstarted = new Set(jobs.map((job) => job.id));
-  const batch: Batch = { workerId, shouldStop, take: (job) => unstarted.delete(job.id) };
+  const batch: Batch = { holder, shouldStop, take: (job) => unstarted.delete(job.id) };
   const byShop = new Map<string, ClaimedJob[]>();
   for (const job of jobs) byShop.set(job.shop, [...(byShop.get(job.shop) ?? []), job]);
   for (const [shop, shopJobs] of byShop) {
@@ -67,7 +74,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     // The app is gone from the shop: its token is dead and nobody reads the history.
     for (const job of jobs) {
       batch.take(job);
-      await failJob(prisma, job.id, "app uninstalled", clock());
+      await failJob(prisma, job.id, batch.holder, "app uninstalled", clock());
     }
     return;
   }
@@ -79,7 +86,7 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     }
     for (const job of jobs) {
       batch.take(job);
-      await waitForConnection(deps, job, "connection_broken", TOKEN_UNREADABLE_ERROR);
+      await waitForConnection(deps, batch.holder, job, "connection_broken", TOKEN_UNREADABLE_ERROR);
     }
     return;
   }
@@ -87,23 +94,26 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
     const reason: ExecutionOutcome = context?.connectionError ? "connection_broken" : "openlogi_not_connected";
     for (const job of jobs) {
       batch.take(job);
-      await waitForConnection(deps, job, reason, context?.connectionError ?? null);
+      await waitForConnection(deps, batch.holder, job, reason, context?.connectionError ?? null);
     }
     return;
   }
   const token = context.openlogi.token;
   const scrub: Scrub = (text) => scrubSecrets(text, [token]);
 
-  // Read every order first: the shipment keys of the whole batch go into one lookup.
+  // Read every order first: the shipment keys of the whole batch go into one lookup. The
+  // queued updates each run covers are noted before its order is read, so the read sees them.
   const orders = new Map<number, OrderSnapshot | null>();
+  const covered = new Map<number, number[]>();
   let readOrder: OrderReader | null = null;
   for (const job of jobs) {
     try {
+      covered.set(job.id, await queuedUpdatesCoveredBy(prisma, job));
       readOrder ??= await deps.orderReaderFor(shop);
       orders.set(job.id, await readOrder(`gid://shopify/Order/${job.orderId}`));
     } catch (error) {
       batch.take(job);
-      await settleFailure(deps, job, error, null, scrub);
+      await settleFailure(deps, batch.holder, job, error, null, scrub);
     }
   }
   const ready = jobs.filter((job) => orders.has(job.id));
@@ -122,18 +132,18 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
   } catch (error) {
     ready.forEach(batch.take);
     // A refused lookup (a mistyped account code, a revoked token) is the connection's fault, not the jobs'.
-    if (error instanceof OpenLogiAuthError || error instanceof OpenLogiClientError) {
-      return holdShop(deps, shop, scrub(error.message), ready, orders);
+    if (wasRefused(error) && error instanceof Error) {
+      return holdShop(deps, batch.holder, shop, scrub(error.message), ready, orders);
     }
-    for (const job of ready) await settleFailure(deps, job, error, orders.get(job.id) ?? null, scrub);
+    for (const job of ready) await settleFailure(deps, batch.holder, job, error, orders.get(job.id) ?? null, scrub);
     return;
   }
 
   for (const [index, job] of ready.entries()) {
     if (batch.shouldStop()) return;
     batch.take(job);
-    if (!(await touchJob(prisma, job.id, batch.workerId, clock()))) {
-      deps.logger.warn({ shop, jobId: job.id, workerId: batch.workerId }, "job lease lost to another worker; left to it");
+    if (!(await touchJob(prisma, job.id, batch.holder, clock()))) {
+      leaseLost(deps, job, batch.holder);
       continue;
     }
     const order = orders.get(job.id) ?? null;
@@ -146,15 +156,15 @@ async function runShopJobs(deps: SyncDeps, shop: string, jobs: ClaimedJob[], bat
         const edits = job.task === "cancelled" ? [] : await loadEditPayloads(prisma, shop, job.orderId);
         await syncOrder(deps, context, openlogi, job, { order, shipments: mine, addedLineItemIds: addedLineItemIds(edits) }, scrub);
       }
-      await completeJob(prisma, job.id, clock());
+      if (!(await completeJob(prisma, job.id, batch.holder, clock(), covered.get(job.id)))) leaseLost(deps, job, batch.holder);
     } catch (error) {
-      if (error instanceof OpenLogiAuthError) {
+      if (breaksConnection(error) && error instanceof Error) {
         // The rest of this shop's batch waits too: every call would fail the same way.
         const rest = ready.slice(index);
         rest.forEach(batch.take);
-        return holdShop(deps, shop, scrub(error.message), rest, orders);
+        return holdShop(deps, batch.holder, shop, scrub(error.message), rest, orders);
       }
-      await settleFailure(deps, job, error, order, scrub);
+      await settleFailure(deps, batch.holder, job, error, order, scrub);
     }
   }
 }
@@ -175,6 +185,7 @@ function needsShipment(context: ShopContext, job: ClaimedJob, order: OrderSnapsh
 /** OpenLogi refused the connection (401/402/403, or a lookup 4xx): mark it broken; the shop's jobs wait for the fix. */
 async function holdShop(
   deps: SyncDeps,
+  holder: Holder,
   shop: string,
   message: string,
   jobs: ClaimedJob[],
@@ -182,7 +193,7 @@ async function holdShop(
 ) {
   await markConnectionBroken(deps.prisma, shop, message, deps.clock());
   for (const job of jobs) {
-    await waitForConnection(deps, job, "connection_broken", message, orders.get(job.id));
+    await waitForConnection(deps, holder, job, "connection_broken", message, orders.get(job.id));
   }
 }
 
@@ -191,7 +202,14 @@ async function holdShop(
  * good. An unexpected error's message may quote the token (fetch quotes a header it
  * refuses): it is scrubbed before it is stored or logged.
  */
-async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, order: OrderSnapshot | null, scrub: Scrub) {
+async function settleFailure(
+  deps: SyncDeps,
+  holder: Holder,
+  job: ClaimedJob,
+  error: unknown,
+  order: OrderSnapshot | null,
+  scrub: Scrub,
+) {
   const { prisma, clock, logger } = deps;
   const now = clock();
   const message = scrub(error instanceof Error ? error.message : String(error));
@@ -199,15 +217,18 @@ async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, or
   const plan = planFailure(error, job.attempts, job.maxAttempts);
   switch (plan.kind) {
     case "defer":
-      await rescheduleJob(prisma, job.id, { runAt: new Date(now.getTime() + plan.delayMs), lastError: message, refundAttempt: true });
-      log.info({ delayMs: plan.delayMs }, "job deferred");
+    case "retry": {
+      const runAt = new Date(now.getTime() + plan.delayMs);
+      const refundAttempt = plan.kind === "defer";
+      if (!(await rescheduleJob(prisma, job.id, holder, { runAt, lastError: message, refundAttempt, now }))) {
+        return leaseLost(deps, job, holder);
+      }
+      if (refundAttempt) log.info({ delayMs: plan.delayMs }, "job deferred");
+      else log.warn({ err: message }, "job will be retried");
       return;
-    case "retry":
-      await rescheduleJob(prisma, job.id, { runAt: new Date(now.getTime() + plan.delayMs), lastError: message, refundAttempt: false });
-      log.warn({ err: message }, "job will be retried");
-      return;
+    }
     case "fail": {
-      await failJob(prisma, job.id, message, now);
+      if (!(await failJob(prisma, job.id, holder, message, now))) return leaseLost(deps, job, holder);
       const outcome: ExecutionOutcome = error instanceof ShopifyAuthError ? "shopify_unauthorized" : "failed";
       await recordOutcome(deps, job, order, null, { action: "none", outcome, message }, scrub);
       log.error({ err: message }, "job failed");
@@ -223,16 +244,21 @@ async function settleFailure(deps: SyncDeps, job: ClaimedJob, error: unknown, or
 /** The shop cannot reach OpenLogi: the job waits (no attempt used); the history says why, once. */
 async function waitForConnection(
   deps: SyncDeps,
+  holder: Holder,
   job: ClaimedJob,
   outcome: ExecutionOutcome,
   message: string | null,
   order?: OrderSnapshot | null,
 ) {
   const firstTime = job.lastError === null;
-  await rescheduleJob(deps.prisma, job.id, {
-    runAt: new Date(deps.clock().getTime() + CONNECTION_RETRY_MS),
-    lastError: message ?? outcome,
-    refundAttempt: true,
-  });
+  const now = deps.clock();
+  const runAt = new Date(now.getTime() + CONNECTION_RETRY_MS);
+  const held = await rescheduleJob(deps.prisma, job.id, holder, { runAt, lastError: message ?? outcome, refundAttempt: true, now });
+  if (!held) return leaseLost(deps, job, holder);
   if (firstTime) await recordOutcome(deps, job, order ?? null, null, { action: "none", outcome, message });
+}
+
+/** Another worker holds the job now (this one's lease ran out): whatever it found is its to settle. */
+function leaseLost(deps: SyncDeps, job: ClaimedJob, holder: Holder) {
+  deps.logger.warn({ shop: job.shop, jobId: job.id, workerId: holder.workerId }, "job lease lost to another worker; left to it");
 }

@@ -14,10 +14,9 @@ import {
   type BillableChange,
 } from "../models/billable-request.server";
 import type { HistoryAction } from "../models/sync-history.server";
-import { OpenLogiAuthError, OpenLogiClientError } from "../openlogi/errors";
 import type { ShipmentSnapshot, ShipmentStatus, SyncDecision } from "../sync/types";
 import type { ExecutionContext } from "./execution-context";
-import { workMayHaveBeenDone } from "./failure-policy";
+import { wasRefused, workMayHaveBeenDone } from "./failure-policy";
 import type { Executed } from "./history-entry";
 
 export interface BillablePlan {
@@ -59,7 +58,7 @@ export async function sendBillable(
       return done;
     }
     // Refused outright: nothing was charged, and the same change may be asked for again.
-    if (error instanceof OpenLogiClientError || error instanceof OpenLogiAuthError) {
+    if (wasRefused(error)) {
       await forgetBillableIntent(prisma, key);
     }
     throw error;

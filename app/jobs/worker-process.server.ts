@@ -1,6 +1,7 @@
 import type { Env } from "../env.server";
 import { logger } from "../logger.server";
 import prisma from "../models/db.server";
+import { paceIntervalMs } from "../openlogi/rate-limiter.server";
 import { scheduleRetentionPurge } from "../privacy/purge-expired.server";
 import { createSyncDeps } from "./sync-deps.server";
 import { createWorker } from "./worker.server";
@@ -29,7 +30,12 @@ export async function startWorkers(env: Env) {
       return session.accessToken!;
     },
   });
-  const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps));
+  const options = {
+    leaseMs: env.WORKER_LEASE_MS,
+    heartbeatMs: env.WORKER_HEARTBEAT_MS,
+    msPerJob: paceIntervalMs(env.OPENLOGI_CALLS_PER_MINUTE),
+  };
+  const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps, options));
   workers.forEach((worker) => worker.start());
   const purge = scheduleRetentionPurge(prisma, { retentionDays: env.PRIVACY_RETENTION_DAYS, logger });
   return { stop: () => Promise.all([...workers.map((worker) => worker.stop()), purge.stop()]).then(() => undefined) };

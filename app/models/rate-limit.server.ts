@@ -4,58 +4,76 @@
  * on one database never hand out the same slot. The SQL is portable: SQLite ≥ 3.35
  * and PostgreSQL both accept `ON CONFLICT … DO UPDATE … RETURNING`, and CASE WHEN
  * stands in for SQLite's max() / PostgreSQL's GREATEST().
+ *
+ * "Now" is the database's clock unless the caller passes its own (tests): processes whose
+ * clocks disagree then still agree on the pace, and a process whose clock runs fast cannot
+ * push the next slot ahead for everyone. Every statement returns the time it used, so the
+ * caller's wait is measured on the same clock as the slot.
  */
-import type { PrismaClient } from "@prisma/client";
+import { Prisma } from "@prisma/client";
+import { databaseNowMs, type RawClient } from "./sql-dialect.server";
 
-type RawClient = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
+/** A slot in epoch milliseconds, and the time it was reserved at, on the same clock. */
+export interface Reserved {
+  slotMs: number;
+  nowMs: number;
+}
+
+type Row = { nextSlotAt: bigint | number | string; now: bigint | number | string };
+
+/** The caller's time when given, else the database's. */
+function nowOf(prisma: RawClient, nowMs: number | undefined): Prisma.Sql {
+  return nowMs === undefined ? databaseNowMs(prisma) : Prisma.sql`CAST(${BigInt(Math.floor(nowMs))} AS BIGINT)`;
+}
+
+const bigint = (ms: number) => Prisma.sql`CAST(${BigInt(Math.ceil(ms))} AS BIGINT)`;
 
 /**
  * Reserves the next call slot for `key`: slot = max(now, nextSlotAt), and the
- * bucket moves on to slot + interval. Returns the slot in epoch milliseconds.
+ * bucket moves on to slot + interval.
  */
-export async function reserveSlot(prisma: RawClient, key: string, nowMs: number, intervalMs: number): Promise<number> {
-  const now = BigInt(Math.floor(nowMs));
-  const interval = BigInt(Math.ceil(intervalMs));
-  const rows = await prisma.$queryRaw<{ nextSlotAt: bigint | number | string }[]>`
+export async function reserveSlot(prisma: RawClient, key: string, intervalMs: number, nowMs?: number): Promise<Reserved> {
+  const now = nowOf(prisma, nowMs);
+  const interval = bigint(intervalMs);
+  const rows = await prisma.$queryRaw<Row[]>`
     INSERT INTO "RateLimitBucket" ("key", "nextSlotAt")
-    VALUES (${key}, CAST(${now + interval} AS BIGINT))
+    VALUES (${key}, ${now} + ${interval})
     ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" =
-      CASE WHEN "RateLimitBucket"."nextSlotAt" < CAST(${now} AS BIGINT)
-        THEN CAST(${now} AS BIGINT)
-        ELSE "RateLimitBucket"."nextSlotAt"
-      END + CAST(${interval} AS BIGINT)
-    RETURNING "nextSlotAt"`;
-  const next = rows[0]?.nextSlotAt;
-  if (next === undefined) throw new Error("RateLimitBucket upsert returned no row");
-  return Number(next) - Number(interval);
+      CASE WHEN "RateLimitBucket"."nextSlotAt" < ${now} THEN ${now} ELSE "RateLimitBucket"."nextSlotAt" END + ${interval}
+    RETURNING "nextSlotAt", ${now} AS "now"`;
+  const row = rows[0];
+  if (!row) throw new Error("RateLimitBucket upsert returned no row");
+  return { slotMs: Number(row.nextSlotAt) - Math.ceil(intervalMs), nowMs: Number(row.now) };
 }
 
-/** Pushes the bucket's next slot to at least `untilMs` (after OpenLogi answered 429). */
-export async function deferBucket(prisma: RawClient, key: string, untilMs: number): Promise<void> {
-  const until = BigInt(Math.ceil(untilMs));
+/** Pushes the bucket's next slot to at least `ms` from now (after a 429, or a window OpenLogi says is full). */
+export async function deferBucket(prisma: RawClient, key: string, ms: number, nowMs?: number): Promise<void> {
+  const until = Prisma.sql`(${nowOf(prisma, nowMs)} + ${bigint(ms)})`;
   await prisma.$executeRaw`
     INSERT INTO "RateLimitBucket" ("key", "nextSlotAt")
-    VALUES (${key}, CAST(${until} AS BIGINT))
+    VALUES (${key}, ${until})
     ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" =
-      CASE WHEN "RateLimitBucket"."nextSlotAt" < CAST(${until} AS BIGINT)
-        THEN CAST(${until} AS BIGINT)
-        ELSE "RateLimitBucket"."nextSlotAt"
-      END`;
+      CASE WHEN "RateLimitBucket"."nextSlotAt" < ${until} THEN ${until} ELSE "RateLimitBucket"."nextSlotAt" END`;
 }
 
 /**
- * Reserves the slot at `nowMs` only when the bucket's next free slot is not later than that:
+ * Reserves the slot at now only when the bucket's next free slot is not later than that:
  * nobody has called within the last interval, nobody waits, and no 429 holds the pace back.
  * One statement, so two callers never both get the slot. Returns whether it was reserved.
  */
-export async function reserveFreeSlot(prisma: RawClient, key: string, nowMs: number, intervalMs: number): Promise<boolean> {
-  const now = BigInt(Math.floor(nowMs));
-  const interval = BigInt(Math.ceil(intervalMs));
-  const rows = await prisma.$queryRaw<{ nextSlotAt: bigint | number | string }[]>`
+export async function reserveFreeSlot(prisma: RawClient, key: string, intervalMs: number, nowMs?: number): Promise<boolean> {
+  const now = nowOf(prisma, nowMs);
+  const rows = await prisma.$queryRaw<Row[]>`
     INSERT INTO "RateLimitBucket" ("key", "nextSlotAt")
-    VALUES (${key}, CAST(${now + interval} AS BIGINT))
-    ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" = CAST(${now + interval} AS BIGINT)
-    WHERE "RateLimitBucket"."nextSlotAt" <= CAST(${now} AS BIGINT)
-    RETURNING "nextSlotAt"`;
+    VALUES (${key}, ${now} + ${bigint(intervalMs)})
+    ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" = ${now} + ${bigint(intervalMs)}
+    WHERE "RateLimitBucket"."nextSlotAt" <= ${now}
+    RETURNING "nextSlotAt", ${now} AS "now"`;
   return rows.length > 0;
+}
+
+/** Moves every slot not yet handed out `ms` later: a caller that went late carries the pace with it. */
+export async function shiftBucket(prisma: RawClient, key: string, ms: number): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "RateLimitBucket" SET "nextSlotAt" = "nextSlotAt" + ${bigint(ms)} WHERE "key" = ${key}`;
 }

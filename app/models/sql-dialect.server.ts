@@ -4,7 +4,7 @@
  * parameters rather than now()); where they cannot agree, pick the fragment here by the
  * client's dialect.
  */
-import { Prisma } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Dialect } from "./database-url";
 
 /** The dialect of a Prisma client, or of a transaction opened on one. */
@@ -28,3 +28,17 @@ export function byDialect<T>(prisma: object, fragments: Record<Dialect, T>): T {
 export function forUpdateSkipLocked(prisma: object): Prisma.Sql {
   return byDialect(prisma, { postgresql: Prisma.sql`FOR UPDATE SKIP LOCKED`, sqlite: Prisma.empty });
 }
+
+/**
+ * The database's own clock in epoch milliseconds, fixed for the statement: every process
+ * that shares the database reads the same time, whatever its own clock says.
+ */
+export function databaseNowMs(prisma: object): Prisma.Sql {
+  return byDialect(prisma, {
+    postgresql: Prisma.sql`CAST(FLOOR(EXTRACT(EPOCH FROM statement_timestamp()) * 1000) AS BIGINT)`,
+    sqlite: Prisma.sql`CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)`,
+  });
+}
+
+/** What raw-SQL models need of a client (or a transaction). */
+export type RawClient = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient, type SyncJob } from "@prisma/client";
+import { forUpdateSkipLocked } from "./sql-dialect.server";
 import { isUniqueViolation } from "./unique-violation";
 
 /** Queue states, mirrored by the `status` column. */
@@ -68,73 +69,59 @@ export async function storeWebhook(
 export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload: string; topic: string } | null };
 
 /**
- * Claims up to `limit` runnable jobs for `workerId`. A job is runnable when it is due
- * (or its lease expired: a crashed worker's job comes back), it is the earliest
- * unfinished job of its order by `triggeredAt`, and no live worker holds that order.
- * The claim is one conditional UPDATE, safe across processes; claiming counts an
- * attempt, so a job that crashes its worker still fails in the end.
+ * Who holds a job: the worker that claimed it, for as long as its lease is renewed. A job
+ * whose `lockedAt` is older than `leaseMs` is free to be claimed again.
+ */
+export interface Holder {
+  workerId: string;
+  leaseMs: number;
+}
+
+const staleBefore = (now: Date, leaseMs: number) => new Date(now.getTime() - leaseMs);
+
+/** A job that may be claimed: due (or its holder's lease ran out) and with attempts left. */
+const claimable = (alias: Prisma.Sql, now: Date, stale: Date) => Prisma.sql`
+  ${alias}"attempts" < ${alias}"maxAttempts"
+  AND ((${alias}"status" = 'pending' AND ${alias}"runAt" <= ${now})
+    OR (${alias}"status" = 'running' AND ${alias}"lockedAt" < ${stale}))`;
+
+/**
+ * Claims up to `limit` runnable jobs for `workerId`, in one statement. A job is runnable
+ * when it is claimable and no other unfinished job of its order comes before it by
+ * `triggeredAt` (then `id`): an order's events run one at a time, in Shopify's order, and a
+ * burst on one order takes one place in the claim, so other orders are not starved. On
+ * PostgreSQL concurrent claims skip each other's rows (FOR UPDATE SKIP LOCKED); on SQLite
+ * the statement runs alone. Claiming counts an attempt, so a job that crashes its worker
+ * still fails in the end.
  */
 export async function claimJobs(
   prisma: PrismaClient,
-  { workerId, now, leaseMs, limit }: { workerId: string; now: Date; leaseMs: number; limit: number },
+  { workerId, now, leaseMs, limit }: Holder & { now: Date; limit: number },
 ): Promise<ClaimedJob[]> {
-  const staleBefore = new Date(now.getTime() - leaseMs);
-  // A job past its attempts is never claimed again: failExhaustedJobs settles it.
-  const due: Prisma.SyncJobWhereInput = {
-    attempts: { lt: prisma.syncJob.fields.maxAttempts },
-    OR: [
-      { status: "pending", runAt: { lte: now } },
-      { status: "running", lockedAt: { lt: staleBefore } },
-    ],
-  };
-  const hasAttemptsLeft = Prisma.sql`"attempts" < "maxAttempts"`;
-  const candidates = await prisma.syncJob.findMany({
-    where: due,
-    orderBy: [{ runAt: "asc" }, { id: "asc" }],
-    take: limit * 4,
-    select: { id: true, shop: true, orderId: true },
-  });
-  if (candidates.length === 0) return [];
-
-  const orders = [...new Set(candidates.map((job) => `${job.shop}\u0000${job.orderId}`))];
-  const unfinished = await prisma.syncJob.findMany({
-    where: {
-      status: { in: ["pending", "running"] },
-      OR: orders.map((key) => {
-        const [shop, orderId] = key.split("\u0000");
-        return { shop, orderId };
-      }),
-    },
-    orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
-    select: { id: true, shop: true, orderId: true, status: true, lockedAt: true },
-  });
-  const head = new Map<string, number>();
-  const held = new Set<string>();
-  for (const job of unfinished) {
-    const key = `${job.shop}\u0000${job.orderId}`;
-    if (!head.has(key)) head.set(key, job.id);
-    if (job.status === "running" && job.lockedAt && job.lockedAt >= staleBefore) held.add(key);
-  }
-
-  const heads: number[] = [];
-  for (const candidate of candidates) {
-    const key = `${candidate.shop}\u0000${candidate.orderId}`;
-    if (heads.length >= limit || head.get(key) !== candidate.id || held.has(key)) continue;
-    heads.push(candidate.id);
-    held.add(key);
-  }
-  if (heads.length === 0) return [];
-  // One conditional UPDATE for the batch, not Prisma's updateMany: on SQLite that runs as a
-  // read-then-write transaction, which two processes cannot upgrade at once (SQLITE_BUSY
-  // instead of waiting). Rows another worker took meanwhile fail the condition and stay theirs.
-  await prisma.$executeRaw`
+  if (limit <= 0) return [];
+  const stale = staleBefore(now, leaseMs);
+  const j = Prisma.raw("j.");
+  // MATERIALIZED: the pick runs once. Inside `IN (…)` PostgreSQL may run a subquery again for
+  // each row it updates, and SKIP LOCKED would then hand it more than `limit` rows.
+  const claimed = await prisma.$queryRaw<{ id: number }[]>`
+    WITH picked AS MATERIALIZED (
+      SELECT j."id" FROM "SyncJob" j
+      WHERE ${claimable(j, now, stale)}
+        AND NOT EXISTS (
+          SELECT 1 FROM "SyncJob" e
+          WHERE e."shop" = j."shop" AND e."orderId" = j."orderId" AND e."status" IN ('pending', 'running')
+            AND (e."triggeredAt" < j."triggeredAt" OR (e."triggeredAt" = j."triggeredAt" AND e."id" < j."id")))
+      ORDER BY j."runAt", j."id"
+      LIMIT ${limit}
+      ${forUpdateSkipLocked(prisma)})
     UPDATE "SyncJob"
     SET "status" = 'running', "lockedAt" = ${now}, "lockedBy" = ${workerId},
         "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(heads)}) AND ${hasAttemptsLeft}
-      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
+    WHERE "id" IN (SELECT "id" FROM picked) AND ${claimable(Prisma.empty, now, stale)}
+    RETURNING "id"`;
+  if (claimed.length === 0) return [];
   return prisma.syncJob.findMany({
-    where: { id: { in: heads }, status: "running", lockedBy: workerId, lockedAt: now },
+    where: { id: { in: claimed.map((row) => Number(row.id)) }, lockedBy: workerId },
     orderBy: [{ triggeredAt: "asc" }, { id: "asc" }],
     include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
   });
@@ -149,80 +136,132 @@ export async function failExhaustedJobs(
   prisma: PrismaClient,
   { now, leaseMs }: { now: Date; leaseMs: number },
 ): Promise<ClaimedJob[]> {
-  const staleBefore = new Date(now.getTime() - leaseMs);
-  const exhausted = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "SyncJob"
-    WHERE "attempts" >= "maxAttempts"
-      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
-  if (exhausted.length === 0) return [];
-  const ids = exhausted.map((row) => row.id);
+  const stale = staleBefore(now, leaseMs);
   const lastError = "the worker stopped during every attempt";
   // Conditional, like a claim: a job another worker settled meanwhile is left as it is.
-  await prisma.$executeRaw`
+  const failed = await prisma.$queryRaw<{ id: number }[]>`
     UPDATE "SyncJob"
     SET "status" = 'failed', "lastError" = ${lastError}, "completedAt" = ${now},
         "lockedAt" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(ids)}) AND "attempts" >= "maxAttempts"
-      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))`;
+    WHERE "attempts" >= "maxAttempts"
+      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${stale}))
+    RETURNING "id"`;
+  if (failed.length === 0) return [];
   return prisma.syncJob.findMany({
-    where: { id: { in: ids }, status: "failed", completedAt: now, lastError },
+    where: { id: { in: failed.map((row) => Number(row.id)) } },
     orderBy: { id: "asc" },
     include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
   });
 }
 
+/** The rows `holder` still holds: its own, running, lease not run out. */
+const heldBy = ({ workerId, leaseMs }: Holder, now: Date) => Prisma.sql`
+  "lockedBy" = ${workerId} AND "status" = 'running' AND "lockedAt" >= ${staleBefore(now, leaseMs)}`;
+
 /**
- * Renews this worker's lease before it starts a job of its batch. False when the lease
- * ran out and another worker has taken the job since: then this worker must leave it.
+ * The heartbeat: renews the lease of every job `holder` still holds, in one statement.
+ * Returns how many it renewed. A job whose lease already ran out is not revived: another
+ * worker may have it by now.
  */
-export async function touchJob(prisma: PrismaClient, id: number, workerId: string, now: Date): Promise<boolean> {
+export async function renewLeases(prisma: PrismaClient, holder: Holder, now: Date): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE "SyncJob" SET "lockedAt" = ${now}, "updatedAt" = ${now} WHERE ${heldBy(holder, now)}`;
+}
+
+/**
+ * Renews the lease of one job before it starts. False when `holder` no longer holds it:
+ * then the worker must leave it to whoever does.
+ */
+export async function touchJob(prisma: PrismaClient, id: number, holder: Holder, now: Date): Promise<boolean> {
   const count = await prisma.$executeRaw`
-    UPDATE "SyncJob" SET "lockedAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'running'`;
+    UPDATE "SyncJob" SET "lockedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${id} AND ${heldBy(holder, now)}`;
   return count === 1;
 }
 
-export async function completeJob(prisma: PrismaClient, id: number, now: Date) {
-  await prisma.syncJob.update({
-    where: { id },
-    data: { status: "completed", completedAt: now, lockedAt: null, lockedBy: null, lastError: null },
-  });
+/**
+ * The queued `orders/updated` jobs of `job`'s order that a run of `job` covers: it reads the
+ * order after they were stored, so it sees their changes. Only when `job` is an update
+ * itself, and never across a queued cancellation, which always runs on its own. Read before
+ * the order is read; settled as collapsed when `job` completes.
+ */
+export async function queuedUpdatesCoveredBy(prisma: PrismaClient, job: SyncJob): Promise<number[]> {
+  if (job.task !== "updated" || job.kind !== ("order_event" satisfies JobKind)) return [];
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT u."id" FROM "SyncJob" u
+    WHERE u."shop" = ${job.shop} AND u."orderId" = ${job.orderId} AND u."id" <> ${job.id}
+      AND u."status" = 'pending' AND u."task" = 'updated' AND u."kind" = 'order_event'
+      AND NOT EXISTS (
+        SELECT 1 FROM "SyncJob" c
+        WHERE c."shop" = u."shop" AND c."orderId" = u."orderId" AND c."task" = 'cancelled'
+          AND c."status" IN ('pending', 'running') AND c."triggeredAt" <= u."triggeredAt")`;
+  return rows.map((row) => Number(row.id));
 }
 
-/** Puts a job back in the queue for `runAt`; `refundAttempt` for waits that are not failures (429, paused connection). */
+/**
+ * Settles a job as done, when `holder` still holds it; with it, the queued updates its run
+ * covered (see queuedUpdatesCoveredBy). False when the lease was lost: nothing is changed.
+ */
+export async function completeJob(
+  prisma: PrismaClient,
+  id: number,
+  holder: Holder,
+  now: Date,
+  covered: number[] = [],
+): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'completed', "completedAt" = ${now}, "lockedAt" = NULL, "lockedBy" = NULL,
+        "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND ${heldBy(holder, now)}`;
+  if (count !== 1) return false;
+  if (covered.length > 0) {
+    await prisma.$executeRaw`
+      UPDATE "SyncJob"
+      SET "status" = 'completed', "completedAt" = ${now}, "collapsedIntoId" = ${id}, "updatedAt" = ${now}
+      WHERE "id" IN (${Prisma.join(covered)}) AND "status" = 'pending'`;
+  }
+  return true;
+}
+
+/**
+ * Puts a job back in the queue for `runAt`, when `holder` still holds it; `refundAttempt`
+ * for waits that are not failures (429, paused connection). False when the lease was lost.
+ */
 export async function rescheduleJob(
   prisma: PrismaClient,
   id: number,
-  { runAt, lastError, refundAttempt }: { runAt: Date; lastError: string | null; refundAttempt: boolean },
-) {
-  await prisma.syncJob.update({
-    where: { id },
-    data: {
-      status: "pending",
-      runAt,
-      lastError,
-      lockedAt: null,
-      lockedBy: null,
-      ...(refundAttempt ? { attempts: { decrement: 1 } } : {}),
-    },
-  });
+  holder: Holder,
+  { runAt, lastError, refundAttempt, now }: { runAt: Date; lastError: string | null; refundAttempt: boolean; now: Date },
+): Promise<boolean> {
+  const refund = refundAttempt ? 1 : 0;
+  const count = await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'pending', "runAt" = ${runAt}, "lastError" = ${lastError}, "lockedAt" = NULL,
+        "lockedBy" = NULL, "attempts" = "attempts" - ${refund}, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND ${heldBy(holder, now)}`;
+  return count === 1;
 }
 
-/** After the last attempt the job stays in the table as `failed`, with its error. */
-export async function failJob(prisma: PrismaClient, id: number, lastError: string, now: Date) {
-  await prisma.syncJob.update({
-    where: { id },
-    data: { status: "failed", lastError, completedAt: now, lockedAt: null, lockedBy: null },
-  });
+/**
+ * After the last attempt the job stays in the table as `failed`, with its error; only
+ * while `holder` holds it. False when the lease was lost.
+ */
+export async function failJob(prisma: PrismaClient, id: number, holder: Holder, lastError: string, now: Date): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'failed', "lastError" = ${lastError}, "completedAt" = ${now}, "lockedAt" = NULL,
+        "lockedBy" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND ${heldBy(holder, now)}`;
+  return count === 1;
 }
 
 /** Graceful shutdown: hands back what this worker claimed but did not start. */
-export async function releaseJobs(prisma: PrismaClient, ids: number[], workerId: string) {
+export async function releaseJobs(prisma: PrismaClient, ids: number[], workerId: string, now: Date) {
   if (ids.length === 0) return;
-  await prisma.syncJob.updateMany({
-    where: { id: { in: ids }, lockedBy: workerId, status: "running" },
-    data: { status: "pending", lockedAt: null, lockedBy: null, attempts: { decrement: 1 } },
-  });
+  await prisma.$executeRaw`
+    UPDATE "SyncJob"
+    SET "status" = 'pending', "lockedAt" = NULL, "lockedBy" = NULL, "attempts" = "attempts" - 1, "updatedAt" = ${now}
+    WHERE "id" IN (${Prisma.join(ids)}) AND "lockedBy" = ${workerId} AND "status" = 'running'`;
 }
 
 /**

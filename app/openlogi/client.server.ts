@@ -40,7 +40,7 @@ export interface OpenLogiClientOptions {
   token: string;
   /** アカウントコード, e.g. "TS001": the list endpoint's `account_id`. */
   accountCode: string;
-  limiter: Pick<RateLimiter, "acquire" | "backOff">;
+  limiter: Pick<RateLimiter, "acquire" | "backOff"> & Partial<Pick<RateLimiter, "observeRemaining">>;
   fetch?: (input: Request) => Promise<Response>;
   /** Per request, body included. */
   timeoutMs?: number;
@@ -88,7 +88,9 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
     if (!isSendableToken(token)) throw new OpenLogiAuthError(null, "invalid_token", MALFORMED_TOKEN);
     await limiter.acquire(token);
     try {
-      const { data } = await request(AbortSignal.timeout(timeoutMs));
+      const { data, response } = await request(AbortSignal.timeout(timeoutMs));
+      const remaining = response.headers.get("X-RateLimit-Remaining");
+      if (remaining !== null && /^\d+$/.test(remaining.trim())) await limiter.observeRemaining?.(token, Number(remaining));
       return data;
     } catch (e) {
       if (e instanceof OpenLogiRateLimitedError) await limiter.backOff(token, e.retryAfterMs);

@@ -64,6 +64,7 @@ export class OpenLogiServerError extends OpenLogiError {
 export class OpenLogiClientError extends OpenLogiError {
   readonly category = "client";
   readonly retryable = false;
+  readonly refused = true;
 
   constructor(
     status: number,
@@ -82,6 +83,8 @@ export class OpenLogiClientError extends OpenLogiError {
 export class OpenLogiAuthError extends OpenLogiError {
   readonly category = "auth";
   readonly retryable = false;
+  readonly refused = true;
+  readonly breaksConnection = true;
 
   constructor(status: 401 | 402 | 403 | null, readonly error: string | null, readonly errorDescription: string | null) {
     super(clientMessage(status, error, errorDescription, null), status);

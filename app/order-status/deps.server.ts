@@ -22,8 +22,10 @@ export interface OrderStatusDepsOptions {
   clock?: () => Date;
 }
 
-export function createOrderStatusDeps({ prisma, env, logger, shop, accessToken, clock = () => new Date() }: OrderStatusDepsOptions): OrderStatusDeps {
-  const limiter = createRateLimiter({ prisma, clock: () => clock().getTime(), callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE });
+export function createOrderStatusDeps({ prisma, env, logger, shop, accessToken, clock: given }: OrderStatusDepsOptions): OrderStatusDeps {
+  const clock = given ?? (() => new Date());
+  // The pace runs on the database's clock unless a test sets the time.
+  const limiter = createRateLimiter({ prisma, clock: given && (() => given().getTime()), callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE });
   const admin = createAdminGraphqlClient({ shop, accessToken, origin: env.SHOPIFY_ADMIN_API_ORIGIN, timeoutMs: VIEW_TIMEOUT_MS });
   return {
     prisma,
@@ -44,7 +46,7 @@ export function createOrderStatusDeps({ prisma, env, logger, shop, accessToken, 
 }
 
 /** The caller took its slot with tryAcquire: it allows one call, and a 429 still holds every caller back. */
-function slotAlreadyTaken(limiter: RateLimiter): Pick<RateLimiter, "acquire" | "backOff"> {
+function slotAlreadyTaken(limiter: RateLimiter): Pick<RateLimiter, "acquire" | "backOff" | "observeRemaining"> {
   let taken = false;
   return {
     async acquire() {
@@ -52,5 +54,6 @@ function slotAlreadyTaken(limiter: RateLimiter): Pick<RateLimiter, "acquire" | "
       taken = true;
     },
     backOff: (token, ms) => limiter.backOff(token, ms),
+    observeRemaining: (token, remaining) => limiter.observeRemaining(token, remaining),
   };
 }

@@ -54,18 +54,16 @@ export function buildUpdateBody(raw: ShipmentResponse, update: ShipmentUpdate): 
     if (source[key] !== undefined) copied[key] = source[key];
   }
   delete copied.backorder_if_unavailable;
-  const recipient = update.recipient ?? raw.recipient;
+  const recipient = update.recipient;
   return {
     ...(copied as Partial<ShipmentUpdateBody>),
     ...update.amounts?.fields,
+    // The request schema requires the key; null is what a shipment without one has.
     identifier: raw.identifier ?? null,
-    // Required by the generated type (contract defaults); false is what omitting them means.
-    suspend: raw.suspend ?? false,
-    cash_on_delivery: raw.cash_on_delivery ?? false,
     // GET never returns this flag: keep it on where the shipment shows a backorder, never invent false.
     ...(isBackordered(raw) ? { backorder_if_unavailable: true as const } : {}),
-    international: recipient !== undefined ? isInternational(recipient) : (raw.international ?? false),
-    ...(recipient !== undefined ? { recipient } : {}),
+    // A new recipient says whether the shipment is international; otherwise GET's value stands.
+    ...(recipient !== undefined ? { recipient, international: isInternational(recipient) } : {}),
     ...(update.shippingEmail !== undefined ? { shipping_email: update.shippingEmail } : {}),
     items: update.items ? reconcileItemLines(raw.items ?? [], update.items, update.amounts) : currentItemRequests(raw),
   };

@@ -48,14 +48,21 @@ export type ShipmentItemResponse = Schemas["components-schemas-ItemResponse"];
 /** One item line as the app sends it: `backorder_if_unavailable` is never invented per item. */
 export type ShipmentItemUpdate = Omit<ShipmentItemRequest, "backorder_if_unavailable">;
 /**
- * The `PUT` body as the app sends it. The generated type makes defaulted fields required;
- * `backorder_if_unavailable` is sent only when the shipment is backordered, because GET
- * never returns it and sending `false` could make OpenLogi refuse the PUT for lack of stock.
+ * The `PUT` body as the app sends it: only fields GET returned, and the ones the update
+ * changes. The generated type makes defaulted fields (`suspend`, `cash_on_delivery`,
+ * `international`) required; here they are sent only when GET showed them, so where PUT
+ * merges the merchant's value is never overwritten by a default. `backorder_if_unavailable`
+ * is sent only when the shipment is backordered, because GET never returns it and sending
+ * `false` could make OpenLogi refuse the PUT for lack of stock.
  */
-export type ShipmentUpdateBody = Omit<ShipmentRequestBody, "backorder_if_unavailable" | "items"> & {
-  backorder_if_unavailable?: true;
-  items: ShipmentItemUpdate[];
-};
+export type ShipmentUpdateBody = Omit<
+  ShipmentRequestBody,
+  "backorder_if_unavailable" | "items" | "suspend" | "cash_on_delivery" | "international"
+> &
+  Partial<Pick<ShipmentRequestBody, "suspend" | "cash_on_delivery" | "international">> & {
+    backorder_if_unavailable?: true;
+    items: ShipmentItemUpdate[];
+  };
 /**
  * What `POST /shipments/{id}/modify` really takes: the JSON schema requires `identifier`
  * and `items` although the generated {@link ModifyShipmentRequestBody} lists neither.

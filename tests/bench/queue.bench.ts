@@ -38,7 +38,7 @@ describe("queue on SQLite (2,000 jobs over 500 orders)", () => {
     "claim a batch of 100 and hand it back",
     async () => {
       const jobs = await claimJobs(db.prisma, { workerId: "bench", now, leaseMs: 600_000, limit: 100 });
-      await releaseJobs(db.prisma, jobs.map((job) => job.id), "bench");
+      await releaseJobs(db.prisma, jobs.map((job) => job.id), "bench", now);
     },
     { iterations: 20 },
   );

@@ -364,11 +364,57 @@ describe("workers", () => {
     expect(jobs.map((j) => j.orderId)).toContain(order.legacyId);
     await world.app.db.prisma.syncJob.updateMany({ where: { orderId: order.legacyId }, data: { lockedBy: "other" } });
     // WHEN the slow worker gets to it
-    await runSyncBatch(world.deps, jobs, "slow");
+    await runSyncBatch(world.deps, jobs, { workerId: "slow", leaseMs: 60_000 });
     // THEN it does nothing with it
     expect(world.openlogi.get(shipment.id)).toBeDefined();
     expect(await jobsOf(order)).toMatchObject([{ status: "running", lockedBy: "other" }]);
     await world.app.db.prisma.syncJob.updateMany({ where: { orderId: order.legacyId }, data: { status: "completed" } });
+  });
+
+  it("claims no more jobs than it starts within one lease at OpenLogi's pace", async () => {
+    const orders = Array.from({ length: 12 }, newOrder);
+    for (const order of orders) {
+      world.seedOrder(order, "waiting");
+      world.setOrder(cancelled(order));
+      await world.send("orders/cancelled", cancelled(order));
+    }
+    // A 10 s lease at 1 s a call: ten jobs start within it.
+    const worker = createWorker(world.deps, { workerId: "paced-worker", sleep: world.clock.sleep, leaseMs: 10_000, msPerJob: 1_000 });
+    expect(await worker.tick()).toBe(10);
+    expect(await worker.tick()).toBeLessThanOrEqual(10);
+    await world.drain();
+    expect((await Promise.all(orders.map(jobsOf))).flat().map((job) => job.status)).toEqual(Array(12).fill("completed"));
+  });
+
+  it("keeps the jobs of a live worker whose batch outlasts the lease: the heartbeat renews them", async () => {
+    // GIVEN a worker with a 10 s lease and a heartbeat, whose DELETE OpenLogi holds unanswered
+    const order = newOrder();
+    const [shipment] = world.seedOrder(order, "waiting");
+    world.setOrder(cancelled(order));
+    await world.send("orders/cancelled", cancelled(order));
+    const hold = new Hold();
+    world.openlogi.failNext({ method: "DELETE", hold });
+    const lease = { leaseMs: 10_000, heartbeatMs: 20 };
+    const live = createWorker(world.deps, { workerId: "live-worker", sleep: world.clock.sleep, ...lease });
+    const running = live.tick();
+    await hold.arrived;
+    // WHEN time passes twice half a lease, with heartbeats in between
+    const beats = async () => {
+      const before = (await jobsOf(order))[0].lockedAt!.getTime();
+      while ((await jobsOf(order))[0].lockedAt!.getTime() === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    world.clock.advance(6_000);
+    await beats();
+    world.clock.advance(6_000);
+    await beats();
+    // THEN another worker finds nothing to take, though the claim is 12 s old
+    const other = createWorker(world.deps, { workerId: "other-worker", sleep: world.clock.sleep, ...lease });
+    expect(await other.tick()).toBe(0);
+    // AND the live worker finishes it
+    hold.release();
+    expect(await running).toBe(1);
+    expect(world.openlogi.get(shipment.id)).toBeUndefined();
+    expect(await jobsOf(order)).toMatchObject([{ status: "completed", attempts: 1 }]);
   });
 
   it("finishes the job in hand and hands back the rest when stopped", async () => {

@@ -46,6 +46,7 @@ function recordingLimiter() {
   return {
     acquire: vi.fn(async (_token: string) => {}),
     backOff: vi.fn(async (_token: string, _ms: number) => {}),
+    observeRemaining: vi.fn(async (_token: string, _remaining: number) => {}),
   };
 }
 
@@ -350,6 +351,21 @@ describe("errors", () => {
     expect(error).toBeInstanceOf(OpenLogiRateLimitedError);
     expect(error).toMatchObject({ retryable: true, consumesAttempt: false, retryAfterMs: 60_000 });
     expect(limiter.backOff).toHaveBeenCalledExactlyOnceWith(DOUBLE_TOKEN, 60_000);
+  });
+
+  it("tells the shared pace what X-RateLimit-Remaining said after each call", async () => {
+    // GIVEN a token allowed two calls a minute
+    double.setRateLimit(2);
+    const shipment = seedOne();
+    const { client, limiter } = clientFor();
+    // WHEN it calls twice
+    await client.getShipment(shipment.id);
+    await client.getShipment(shipment.id);
+    // THEN the pace hears 1 left, then none
+    expect(limiter.observeRemaining.mock.calls).toEqual([
+      [DOUBLE_TOKEN, 1],
+      [DOUBLE_TOKEN, 0],
+    ]);
   });
 
   it("backs off until the window resets when a 429 says when", async () => {

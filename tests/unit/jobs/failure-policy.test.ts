@@ -1,4 +1,4 @@
-import { planFailure } from "../../../app/jobs/failure-policy";
+import { breaksConnection, planFailure, wasRefused, workMayHaveBeenDone } from "../../../app/jobs/failure-policy";
 import { OpenLogiAuthError, OpenLogiClientError, OpenLogiRateLimitedError, OpenLogiServerError } from "../../../app/openlogi/errors";
 import { ShopifyAuthError, ShopifyServerError, ShopifyThrottledError } from "../../../app/shopify/errors";
 
@@ -15,5 +15,19 @@ describe("planFailure", () => {
     ["fails OpenLogi's auth refusal at once (the runner holds the shop before it gets here)", new OpenLogiAuthError(401, null, null), 1, { kind: "fail" }],
   ])("%s", (_, error, attempts, plan) => {
     expect(planFailure(error, attempts, 8)).toEqual(plan);
+  });
+});
+
+describe("what the runner reads of an error's declared traits", () => {
+  it.each<[string, unknown, { refused: boolean; breaksConnection: boolean; workMayHaveBeenDone: boolean }]>([
+    ["OpenLogi's 422: refused, nothing done", new OpenLogiClientError(422, "validation_failed", null, null), { refused: true, breaksConnection: false, workMayHaveBeenDone: false }],
+    ["OpenLogi's 401: refused, and the shop's connection is broken", new OpenLogiAuthError(401, null, null), { refused: true, breaksConnection: true, workMayHaveBeenDone: false }],
+    ["OpenLogi's 504: not refused, may have been done", new OpenLogiServerError(504, ""), { refused: false, breaksConnection: false, workMayHaveBeenDone: true }],
+    ["OpenLogi's 429: a wait, not a refusal", new OpenLogiRateLimitedError(1_000), { refused: false, breaksConnection: false, workMayHaveBeenDone: false }],
+    ["a refused Shopify token: not OpenLogi's connection", new ShopifyAuthError("refused", 401), { refused: false, breaksConnection: false, workMayHaveBeenDone: false }],
+    ["an error that declares nothing", new Error("SQLITE_BUSY"), { refused: false, breaksConnection: false, workMayHaveBeenDone: false }],
+    ["a thrown non-error", "boom", { refused: false, breaksConnection: false, workMayHaveBeenDone: false }],
+  ])("%s", (_, error, traits) => {
+    expect({ refused: wasRefused(error), breaksConnection: breaksConnection(error), workMayHaveBeenDone: workMayHaveBeenDone(error) }).toEqual(traits);
   });
 });

@@ -4,7 +4,9 @@ import {
   completeJob,
   failExhaustedJobs,
   failJob,
+  queuedUpdatesCoveredBy,
   releaseJobs,
+  renewLeases,
   rescheduleJob,
   storeWebhook,
   type JobTask,
@@ -43,6 +45,7 @@ async function enqueue(orderId: string, triggeredAt: Date, task: JobTask = "upda
   return db.prisma.syncJob.findFirstOrThrow({ where: { jobKey: `key-${seq}` } });
 }
 
+const held = (workerId: string) => ({ workerId, leaseMs: LEASE });
 const claim = (workerId: string, now: Date, limit = 10) =>
   claimJobs(db.prisma, { workerId, now, leaseMs: LEASE, limit });
 
@@ -56,7 +59,7 @@ describe("claimJobs", () => {
     // THEN only the earlier one is handed out, and the later one waits for it
     expect(first.map((job) => job.id)).toEqual([earlier.id]);
     expect(await claim("w2", at(30))).toEqual([]);
-    await completeJob(db.prisma, earlier.id, at(31));
+    await completeJob(db.prisma, earlier.id, held("w1"), at(31));
     expect((await claim("w2", at(32))).map((job) => job.id)).toEqual([later.id]);
   });
 
@@ -70,7 +73,7 @@ describe("claimJobs", () => {
     const earlier = await enqueue("A", at(1));
     await enqueue("A", at(2));
     await claim("w1", at(3));
-    await rescheduleJob(db.prisma, earlier.id, { runAt: at(100), lastError: "500", refundAttempt: false });
+    await rescheduleJob(db.prisma, earlier.id, held("w1"), { runAt: at(100), lastError: "500", refundAttempt: false, now: at(4) });
     expect(await claim("w1", at(50))).toEqual([]);
     expect((await claim("w1", at(100))).map((job) => job.id)).toEqual([earlier.id]);
   });
@@ -103,7 +106,7 @@ describe("claimJobs", () => {
     const first = await enqueue("A", at(1));
     const second = await enqueue("A", at(2));
     await claim("w1", at(3));
-    await failJob(db.prisma, first.id, "OpenLogi 500 after 8 attempts", at(4));
+    await failJob(db.prisma, first.id, held("w1"), "OpenLogi 500 after 8 attempts", at(4));
     expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
       status: "failed",
       lastError: "OpenLogi 500 after 8 attempts",
@@ -114,7 +117,7 @@ describe("claimJobs", () => {
   it("hands back unstarted jobs on shutdown without using up an attempt", async () => {
     const job = await enqueue("A", at(1));
     await claim("w1", at(2));
-    await releaseJobs(db.prisma, [job.id], "w1");
+    await releaseJobs(db.prisma, [job.id], "w1", at(3));
     expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
       status: "pending",
       attempts: 0,
@@ -151,5 +154,110 @@ describe("claimJobs", () => {
     await claim("w1", at(2));
     expect(await failExhaustedJobs(db.prisma, { now: at(3), leaseMs: LEASE })).toEqual([]);
     expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "running", lockedBy: "w1" });
+  });
+
+  it("gives other orders their turn when one order has a burst of events queued before them", async () => {
+    // GIVEN 30 events of order A that arrived first, then one event each of B and C
+    for (let i = 0; i < 30; i++) await enqueue("A", at(i));
+    await enqueue("B", at(40));
+    await enqueue("C", at(41));
+    // WHEN a worker claims three
+    const claimed = await claim("w1", at(50), 3);
+    // THEN A takes one place (its earliest event) and B and C the others
+    expect(claimed.map((job) => [job.orderId, job.triggeredAt])).toEqual([
+      ["A", at(0)],
+      ["B", at(40)],
+      ["C", at(41)],
+    ]);
+  });
+});
+
+describe("leases", () => {
+  it("keeps a live worker's jobs with a heartbeat: renewed before the lease runs out, they are never claimed again", async () => {
+    const job = await enqueue("A", at(1));
+    await claim("w1", at(2));
+    // WHEN the worker renews its lease twice, each time before it runs out
+    expect(await renewLeases(db.prisma, held("w1"), at(2 + 50))).toBe(1);
+    expect(await renewLeases(db.prisma, held("w1"), at(2 + 100))).toBe(1);
+    // THEN nobody else can claim it well past the first lease
+    expect(await claim("w2", at(2 + 150))).toEqual([]);
+    // AND once the heartbeat stops, it is free one lease after the last renewal
+    expect((await claim("w2", at(2 + 100 + LEASE / 1000 + 1))).map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it("does not revive a lease that already ran out, and renews only the worker's own jobs", async () => {
+    await enqueue("A", at(1));
+    await enqueue("B", at(1));
+    await claim("w1", at(2), 1);
+    await claim("w2", at(2), 1);
+    expect(await renewLeases(db.prisma, held("w1"), at(3))).toBe(1);
+    expect(await renewLeases(db.prisma, held("w1"), at(3 + LEASE / 1000 + 1))).toBe(0);
+  });
+
+  it("refuses every settle call from a worker that lost its lease, and leaves the job to its new holder", async () => {
+    // GIVEN a job whose first worker stalled past its lease, and a second worker that took it
+    const job = await enqueue("A", at(1));
+    await claim("stalled", at(2));
+    const later = at(2 + LEASE / 1000 + 1);
+    await claim("w2", later);
+    // WHEN the stalled worker tries to complete, fail or reschedule it
+    const settled = [
+      await completeJob(db.prisma, job.id, held("stalled"), later),
+      await failJob(db.prisma, job.id, held("stalled"), "late", later),
+      await rescheduleJob(db.prisma, job.id, held("stalled"), { runAt: later, lastError: "late", refundAttempt: true, now: later }),
+    ];
+    // THEN none of them changes anything: the job is still w2's
+    expect(settled).toEqual([false, false, false]);
+    expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "running", lockedBy: "w2", attempts: 2 });
+    // AND its holder settles it
+    expect(await completeJob(db.prisma, job.id, held("w2"), later)).toBe(true);
+  });
+
+  it("refuses a settle call once the lease ran out, even before anyone else took the job", async () => {
+    const job = await enqueue("A", at(1));
+    await claim("w1", at(2));
+    expect(await completeJob(db.prisma, job.id, held("w1"), at(2 + LEASE / 1000 + 1))).toBe(false);
+    expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "running" });
+  });
+});
+
+describe("queued updates of one order collapse into one run", () => {
+  it("settles the updates queued behind a running update with it, and never a cancellation or what follows it", async () => {
+    // GIVEN an update being run, three more updates queued, then a cancellation and an update after it
+    const head = await enqueue("A", at(1));
+    const queued = [await enqueue("A", at(2)), await enqueue("A", at(3)), await enqueue("A", at(4))];
+    const cancellation = await enqueue("A", at(5), "cancelled");
+    const afterCancel = await enqueue("A", at(6));
+    const other = await enqueue("B", at(2));
+    const [claimed] = await claim("w1", at(10), 1);
+    expect(claimed.id).toBe(head.id);
+    // WHEN the run notes what it covers (before it reads the order) and completes
+    const covered = await queuedUpdatesCoveredBy(db.prisma, claimed);
+    await completeJob(db.prisma, head.id, held("w1"), at(11), covered);
+    // THEN the three queued updates are completed as covered by it
+    expect(covered.sort()).toEqual(queued.map((job) => job.id).sort());
+    const rows = await db.prisma.syncJob.findMany({ orderBy: { id: "asc" } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const job of queued) expect(byId.get(job.id)).toMatchObject({ status: "completed", collapsedIntoId: head.id });
+    // AND the cancellation, the update after it, and the other order's update still run
+    for (const job of [cancellation, afterCancel, other]) expect(byId.get(job.id)).toMatchObject({ status: "pending", collapsedIntoId: null });
+    expect((await claim("w1", at(12))).map((job) => job.id).sort()).toEqual([cancellation.id, other.id].sort());
+  });
+
+  it("collapses nothing into a cancellation or an edit, and nothing when the run lost its lease", async () => {
+    const cancellation = await enqueue("A", at(1), "cancelled");
+    await enqueue("A", at(2));
+    const edit = await enqueue("B", at(1), "edited");
+    await enqueue("B", at(2));
+    const claimed = await claim("w1", at(3));
+    expect(claimed.map((job) => job.id).sort()).toEqual([cancellation.id, edit.id].sort());
+    for (const job of claimed) expect(await queuedUpdatesCoveredBy(db.prisma, job)).toEqual([]);
+
+    const update = await enqueue("C", at(1));
+    const queued = await enqueue("C", at(2));
+    const [run] = await claim("w2", at(4), 1).then((jobs) => jobs.filter((job) => job.id === update.id));
+    const covered = await queuedUpdatesCoveredBy(db.prisma, run);
+    expect(await completeJob(db.prisma, run.id, held("someone-else"), at(5), covered)).toBe(false);
+    expect(await db.prisma.syncJob.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "pending" });
   });
 });

@@ -1,10 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "../../../app/models/db.server";
-import { createRateLimiter } from "../../../app/openlogi/rate-limiter.server";
+import { createRateLimiter, paceIntervalMs } from "../../../app/openlogi/rate-limiter.server";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 let db: TestDatabase;
 let secondProcess: PrismaClient;
+
+/** The spacing at OpenLogi's 60 a minute, with the pace's margin. */
+const I = paceIntervalMs(60);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -42,7 +45,7 @@ describe("tryAcquire: an order-page view takes a slot only when one is free now"
     expect(await limiter.tryAcquire("token-1")).toBe(true);
     await limiter.acquire("token-1");
 
-    expect(time.waits).toEqual([1000]);
+    expect(time.waits).toEqual([I]);
   });
 
   it("is refused while a worker's call holds the slot, and leaves the worker's pace as it was", async () => {
@@ -54,17 +57,17 @@ describe("tryAcquire: an order-page view takes a slot only when one is free now"
     expect(await limiter.tryAcquire("token-1")).toBe(false);
     await limiter.acquire("token-1");
 
-    // The worker's second call waits only for its own pace: 1000 ms after its first.
-    expect(time.waits).toEqual([600]);
+    // The worker's second call waits only for its own pace: one interval after its first.
+    expect(time.waits).toEqual([I - 400]);
   });
 
   it("is refused while workers queue ahead, and again once a 429 holds the pace back", async () => {
     const time = fakeTime();
     const limiter = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.sleep });
     await Promise.all([limiter.acquire("token-1"), limiter.acquire("token-1"), limiter.acquire("token-1")]);
-    time.advance(1_500);
+    time.advance(1.5 * I);
     expect(await limiter.tryAcquire("token-1")).toBe(false);
-    time.advance(1_500);
+    time.advance(1.5 * I);
     expect(await limiter.tryAcquire("token-1")).toBe(true);
 
     await limiter.backOff("token-1", 60_000);
@@ -90,5 +93,25 @@ describe("tryAcquire: an order-page view takes a slot only when one is free now"
     await limiter.acquire("token-1");
 
     expect(await limiter.tryAcquire("token-2")).toBe(true);
+  });
+
+  it("is not pushed ahead by a process whose clock runs fast: the pace runs on the database's clock", async () => {
+    // GIVEN two processes on the database's clock, one of whose own clocks runs 30 minutes fast
+    const fast = createRateLimiter({ prisma: secondProcess, sleep: async () => {} });
+    const waits: number[] = [];
+    const onTime = createRateLimiter({ prisma: db.prisma, sleep: async (ms) => void waits.push(ms) });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 30 * 60_000);
+    try {
+      // WHEN the fast one takes the free slot and calls once more
+      expect(await fast.tryAcquire("token-1")).toBe(true);
+      await fast.acquire("token-1");
+    } finally {
+      vi.useRealTimers();
+    }
+    // THEN the other waits at most the two slots the fast one took, not half an hour
+    await onTime.acquire("token-1");
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeLessThanOrEqual(2 * I);
   });
 });

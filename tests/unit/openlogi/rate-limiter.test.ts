@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "../../../app/models/db.server";
-import { createRateLimiter, rateLimitKey } from "../../../app/openlogi/rate-limiter.server";
+import { createRateLimiter, PACE_MARGIN, paceIntervalMs, rateLimitKey } from "../../../app/openlogi/rate-limiter.server";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
+
+/** The spacing at OpenLogi's 60 a minute, with the pace's margin. */
+const I = paceIntervalMs(60);
 
 let db: TestDatabase;
 let secondProcess: PrismaClient;
@@ -37,7 +40,7 @@ function fakeTime(start = 1_700_000_000_000) {
   };
 }
 
-it("never hands out two slots for one token closer than 1000 ms, across two processes sharing one database", async () => {
+it("never hands out two slots for one token closer than the interval, across two processes sharing one database", async () => {
   // GIVEN two limiters on two Prisma clients over the same SQLite file, and a frozen clock
   const time = fakeTime();
   const granted: number[] = [];
@@ -54,8 +57,8 @@ it("never hands out two slots for one token closer than 1000 ms, across two proc
   // THEN the first caller goes now and every slot is at least 1000 ms after the previous one
   const slots = [time.clock(), ...granted].sort((x, y) => x - y);
   expect(slots).toHaveLength(40);
-  for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(1000);
-  expect(slots[39] - slots[0]).toBe(39 * 1000);
+  for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(I);
+  expect(slots[39] - slots[0]).toBe(39 * I);
 });
 
 it("lets a caller go at once when the token's previous slot is already in the past", async () => {
@@ -78,7 +81,7 @@ it("keeps a separate pace for each token", async () => {
   await limiter.acquire("token-1");
 
   // Only token-1's second call waits, and only for one interval.
-  expect(time.wakeUps).toEqual([time.clock() + 1000]);
+  expect(time.wakeUps).toEqual([time.clock() + I]);
 });
 
 it("spaces calls by the interval the calls-per-minute setting implies", async () => {
@@ -93,7 +96,7 @@ it("spaces calls by the interval the calls-per-minute setting implies", async ()
   await limiter.acquire("token-1");
   await limiter.acquire("token-1");
 
-  expect(time.wakeUps).toEqual([time.clock() + 2000]);
+  expect(time.wakeUps).toEqual([time.clock() + paceIntervalMs(30)]);
 });
 
 it("holds every caller of a token back after a back-off, in every process", async () => {
@@ -135,4 +138,50 @@ it("stores the sha256 of the token as the bucket key, never the token itself", a
   expect(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value))).not.toContain(
     token
   );
+});
+
+it("keeps a margin under the limit: 60 calls take more than a minute, so a strict 60-per-60-s window never fills", () => {
+  expect(PACE_MARGIN).toBeGreaterThan(0);
+  expect(60 * I).toBeGreaterThanOrEqual(60_000 * (1 + PACE_MARGIN));
+  // and no more than the margin: the drain target allows 5 %
+  expect(I).toBeLessThanOrEqual(Math.ceil(1000 * (1 + PACE_MARGIN)));
+});
+
+it("skips a slot for every caller of the token when OpenLogi says the minute is full", async () => {
+  const time = fakeTime();
+  const a = createRateLimiter({ prisma: db.prisma, clock: time.clock, sleep: time.frozenSleep });
+  const b = createRateLimiter({ prisma: secondProcess, clock: time.clock, sleep: time.frozenSleep });
+  await a.acquire("token-1");
+  // WHEN an answer says X-RateLimit-Remaining: 1, then another says 0
+  await a.observeRemaining("token-1", 1);
+  await a.observeRemaining("token-1", 0);
+  // THEN the next call, from any process, waits two intervals instead of one
+  await b.acquire("token-1");
+  expect(time.wakeUps).toEqual([time.clock() + 2 * I]);
+});
+
+it("moves the pace on by how late a stalled caller went, past the margin a window can absorb", async () => {
+  // GIVEN a caller whose sleep overran its slot by 5 s (a stalled process)
+  const start = 1_700_000_000_000;
+  let now = start;
+  const stalled = createRateLimiter({ prisma: db.prisma, clock: () => now, sleep: async (ms) => void (now += ms + 5_000) });
+  await stalled.acquire("token-1"); // at once, at `start`
+  await stalled.acquire("token-1"); // slot start + I, sent 5 s late
+  // THEN every later slot moved by the lateness less the window's slack (60 × the margin)
+  const slack = 60 * I - 60_000;
+  const [bucket] = await db.prisma.rateLimitBucket.findMany();
+  expect(Number(bucket.nextSlotAt)).toBe(start + 2 * I + 5_000 - slack);
+  // AND the call a window later still leaves a full window after the late one
+  const sentLate = start + I + 5_000;
+  expect(Number(bucket.nextSlotAt) + 59 * I - sentLate).toBeGreaterThanOrEqual(60_000);
+});
+
+it("leaves the pace alone when a caller is late by less than the window's slack", async () => {
+  const start = 1_700_000_000_000;
+  let now = start;
+  const limiter = createRateLimiter({ prisma: db.prisma, clock: () => now, sleep: async (ms) => void (now += ms + 500) });
+  await limiter.acquire("token-1");
+  await limiter.acquire("token-1");
+  const [bucket] = await db.prisma.rateLimitBucket.findMany();
+  expect(Number(bucket.nextSlotAt)).toBe(start + 2 * I);
 });

@@ -701,6 +701,22 @@ describe("decideSync's PUT body", () => {
     expect(body.items.every((item) => !("id" in item) && !("backordered" in item))).toBe(true);
   });
 
+  it("sends only fields GET returned, plus the ones it changes: no default invented for suspend, cash on delivery or international", () => {
+    // GIVEN a shipment whose GET left out the defaulted flags
+    const shipment = buildShipmentSnapshot("waiting");
+    const { suspend: _s, cash_on_delivery: _c, international: _i, ...raw } = shipment.raw;
+    const bare = { ...shipment, raw: raw as typeof shipment.raw };
+    // WHEN only the email changes
+    const { body } = update({ event: "updated", status: "waiting", difference: "email" }, { shipment: bare });
+    // THEN the body holds GET's keys and the email, and none of the three
+    for (const key of ["suspend", "cash_on_delivery", "international", "backorder_if_unavailable"]) expect(body, key).not.toHaveProperty(key);
+    const returned = new Set([...Object.keys(raw), "shipping_email"]);
+    for (const key of Object.keys(body)) expect(returned.has(key), key).toBe(true);
+    // AND an address change says whether the new recipient is international, as it changes it
+    const moved = update({ event: "updated", status: "waiting", difference: "address" }, { shipment: bare });
+    expect(moved.body.international).toBe(false);
+  });
+
   it("changes only the email when only the email changed", () => {
     const { body, changes } = update({ event: "updated", status: "backordered", difference: "email" });
     expect(body.shipping_email).toBe("taro.new@example.com");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SyncJob" ADD COLUMN "collapsedIntoId" INTEGER;

@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getHmac } from "@shopify/shopify-api/test-helpers";
 import { ensureBuild } from "../../scripts/ensure-build";
-import { migrate } from "../helpers/test-db";
+import { applySqliteMigrations } from "../../scripts/migrations";
 
 export const BENCH_SECRET = "bench-api-secret";
 export const BENCH_SHOP = "bench.myshopify.com";
@@ -31,7 +31,7 @@ export async function startIntakeServer(env: Record<string, string> = {}): Promi
   const given = process.env.BENCH_DATABASE_URL;
   const file = path.resolve("tests/.tmp", `bench-${randomUUID()}.sqlite`);
   const databaseUrl = given ?? `file:${file}`;
-  if (!given) await migrate(databaseUrl);
+  if (!given) await applySqliteMigrations(databaseUrl);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   const [command, ...args] = scripts.start.split(" ");

@@ -2,6 +2,7 @@ import type { Env } from "../env.server";
 import { logger } from "../logger.server";
 import prisma from "../models/db.server";
 import { createSyncDeps } from "./sync-deps.server";
+import { createScheduler } from "./schedule.server";
 import { createWorker } from "./worker.server";
 
 /** Warns once about overrides that point the app somewhere other than the real services. */
@@ -28,7 +29,8 @@ export async function startWorkers(env: Env) {
       return session.accessToken!;
     },
   });
-  const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps));
+  const scheduler = createScheduler(deps);
+  const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps, { scheduler }));
   workers.forEach((worker) => worker.start());
   return { stop: () => Promise.all(workers.map((worker) => worker.stop())).then(() => undefined) };
 }

@@ -14,9 +14,13 @@ export interface ReconcileStart {
   installedAt: Date;
 }
 
-/** Shops the app is installed on, whose orders a cycle reads. */
+/** Shops the app is installed on and that have an OpenLogi token: a shop never connected has nothing to reconcile. */
 export async function listReconcilableShops(prisma: PrismaClient): Promise<string[]> {
-  const rows = await prisma.shopSettings.findMany({ where: { uninstalledAt: null }, select: { shop: true }, orderBy: { shop: "asc" } });
+  const rows = await prisma.shopSettings.findMany({
+    where: { uninstalledAt: null, openlogiTokenCiphertext: { not: null } },
+    select: { shop: true },
+    orderBy: { shop: "asc" },
+  });
   return rows.map((row) => row.shop);
 }
 

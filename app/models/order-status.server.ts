@@ -18,6 +18,8 @@ const ROW = {
   actionRequired: true,
   billable: true,
   createdAt: true,
+  requestResult: true,
+  requestResultAt: true,
 } as const;
 
 /** The order's latest records, newest first. */

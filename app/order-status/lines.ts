@@ -3,6 +3,7 @@
  * history and from what OpenLogi says now), plus the order's latest record when it reached no
  * shipment and is newer than every shipment's. Pure: the shell reads, this decides.
  */
+import type { RequestResult } from "../follow-up/settle-request";
 import { isRetryable, outcomeTone, type HistoryOutcome } from "../history/outcome-group";
 import { previewDecisions } from "../sync/preview";
 import { SHIPMENT_STATUSES, type ShipmentStatus, type SyncSettings } from "../sync/types";
@@ -18,6 +19,9 @@ export interface HistoryRow {
   actionRequired: boolean;
   billable: boolean;
   createdAt: Date;
+  /** A billable request's final result and when the follow-up saw it (app/follow-up). */
+  requestResult?: string | null;
+  requestResultAt?: Date | null;
 }
 
 /** A manual retry job's state, by the record it retries. */
@@ -50,7 +54,7 @@ export function buildLines({ records, billable, retryJobs, read, settings }: Lin
   const orderLevel = records[0];
   // The order's newest record reached no shipment (paused, not OpenLogi's, failed before the lookup…).
   if (orderLevel && orderLevel.shipmentId === null) {
-    lines.push({ shipmentId: null, latest: latestRecord(orderLevel, retryJobs), billableSentAt: null, status: null, wouldDo: null });
+    lines.push({ shipmentId: null, latest: latestRecord(orderLevel, retryJobs), billableSentAt: null, billableResult: null, status: null, wouldDo: null });
   }
   for (const shipmentId of [...shipmentIds].sort()) {
     const latest = records.find((record) => record.shipmentId === shipmentId) ?? null;
@@ -60,6 +64,7 @@ export function buildLines({ records, billable, retryJobs, read, settings }: Lin
       shipmentId,
       latest: latest ? latestRecord(latest, retryJobs) : null,
       billableSentAt: sent ? sent.createdAt.toISOString() : null,
+      billableResult: sent?.requestResult && sent.requestResultAt ? { result: sent.requestResult as RequestResult, at: sent.requestResultAt.toISOString() } : null,
       status,
       wouldDo: settings && status?.code ? previewDecisions(status.code, settings) : null,
     });

@@ -85,24 +85,35 @@ export async function loadHandledAt(prisma: PrismaClient, shop: string, orderIds
 }
 
 /**
- * Queues the cycle's jobs as order events with no webhook. A key already taken (the webhook
- * came after all, or an earlier cycle queued it) is left as it is. Returns how many were new.
+ * Queues the cycle's jobs as order events with no webhook, in one statement. A key already
+ * taken (the webhook came after all, or an earlier cycle queued it) is left as it is.
+ * Returns how many were new.
  */
 export async function enqueueReconciledJobs(prisma: PrismaClient, shop: string, jobs: ReconcileJob[], now: Date): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const taken = await prisma.syncJob.findMany({ where: { jobKey: { in: jobs.map((job) => job.jobKey) } }, select: { jobKey: true } });
+  const takenKeys = new Set(taken.map((row) => row.jobKey));
+  const rows = jobs
+    .filter((job) => !takenKeys.has(job.jobKey))
+    .map((job) => ({
+      shop,
+      orderId: job.orderId,
+      kind: "order_event" satisfies JobKind,
+      task: job.task,
+      jobKey: job.jobKey,
+      triggeredAt: job.triggeredAt,
+      runAt: now,
+    }));
+  try {
+    return (await prisma.syncJob.createMany({ data: rows })).count;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // A webhook took one of the keys since the read above: queue the rest one by one.
   let queued = 0;
-  for (const job of jobs) {
+  for (const data of rows) {
     try {
-      await prisma.syncJob.create({
-        data: {
-          shop,
-          orderId: job.orderId,
-          kind: "order_event" satisfies JobKind,
-          task: job.task,
-          jobKey: job.jobKey,
-          triggeredAt: job.triggeredAt,
-          runAt: now,
-        },
-      });
+      await prisma.syncJob.create({ data });
       queued++;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -169,6 +169,8 @@ export interface AdminApiRequestLogEntry {
   status: number;
   /** The query's requested cost, when it was executed (or throttled for it). */
   cost?: number;
+  /** What Shopify would charge after running it: connections count the nodes they returned. */
+  actualCost?: number;
 }
 
 export interface AdminApiDouble {
@@ -361,15 +363,18 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
       operationName,
     });
     const errors = result.errors?.map((error) => error.toJSON());
-    if (options.clock) buckets.set(shop, { available: available - requestedQueryCost, at: options.clock() });
+    const actualQueryCost = actualCost(schema, document, operationName, result.data ?? null);
+    entry.actualCost = actualQueryCost;
+    // Shopify takes the requested cost up front and refunds the difference once the query ran.
+    if (options.clock) buckets.set(shop, { available: available - actualQueryCost, at: options.clock() });
     reply(200, {
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(errors ? { errors } : {}),
       extensions: {
         cost: {
           requestedQueryCost,
-          actualQueryCost: requestedQueryCost,
-          throttleStatus: { ...BUCKET, currentlyAvailable: Math.floor(available - requestedQueryCost) },
+          actualQueryCost,
+          throttleStatus: { ...BUCKET, currentlyAvailable: Math.floor(available - actualQueryCost) },
         },
       },
     });
@@ -789,4 +794,59 @@ export function estimateQueryCost(
   };
 
   return selectionCost(rootType, operation.selectionSet);
+}
+
+/**
+ * The cost Shopify charges once a query ran, by the same rules as the requested cost but over
+ * what came back: a connection costs 2 plus each returned node's cost, an object 1 (null or
+ * not), a scalar 0.
+ */
+export function actualCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  data: Record<string, unknown> | null,
+): number {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  const rootType = operation && schema.getRootType(operation.operation);
+  if (!operation || !rootType || !data) return 0;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+
+  const cost = (type: GraphQLCompositeType, selectionSet: SelectionSetNode, value: Record<string, unknown>): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += cost(type, selection.selectionSet, value);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) total += cost(type, fragment.selectionSet, value);
+      } else {
+        if (selection.name.value.startsWith("__") || !("getFields" in type)) continue;
+        const field = type.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+        if (!field || !selection.selectionSet || isLeafType(getNamedType(field.type))) continue;
+        const named = getNamedType(field.type) as GraphQLCompositeType;
+        const child = value[selection.alias?.value ?? selection.name.value] as Record<string, unknown> | null | undefined;
+        if (isObjectType(named) && named.name.endsWith("Connection")) {
+          total += 2;
+          for (const inner of selection.selectionSet.selections) {
+            if (inner.kind !== Kind.FIELD || !inner.selectionSet || !child) continue;
+            const list = (child[inner.alias?.value ?? inner.name.value] ?? []) as Record<string, unknown>[];
+            const itemType = getNamedType(named.getFields()[inner.name.value].type) as GraphQLCompositeType;
+            if (inner.name.value === "nodes") total += list.reduce((sum, node) => sum + 1 + cost(itemType, inner.selectionSet!, node), 0);
+            if (inner.name.value === "edges") total += list.reduce((sum, edge) => sum + cost(itemType, inner.selectionSet!, edge), 0);
+          }
+        } else {
+          total += 1 + (child ? cost(named, selection.selectionSet, child) : 0);
+        }
+      }
+    }
+    return total;
+  };
+  return cost(rootType, operation.selectionSet, data);
 }

@@ -55,6 +55,8 @@ describe("the orders-updated-since query", () => {
     expect(changes).toEqual(Array.from({ length: 255 }, (_, i) => (i + 6) * 1000));
     expect([first.orders.length, second.nextCursor]).toEqual([250, null]);
     expect(first.cost?.requestedQueryCost).toBe(252);
+    // Shopify charges what came back: a last page of 5 costs 2 + 5.
+    expect([second.cost?.requestedQueryCost, second.cost?.actualQueryCost]).toEqual([252, 7]);
   });
 
   it("is refused by the double when it asks for a search term the double does not honour", async () => {

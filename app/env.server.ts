@@ -33,6 +33,8 @@ const schema = z.object({
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   OPENLOGI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
+  /** Days a stored webhook payload and a record's personal data are kept (README "Privacy"). */
+  PRIVACY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 }).superRefine((env, context) => {
   // In production an override would send every shop's OpenLogi and Shopify tokens elsewhere.

@@ -5,6 +5,9 @@
  */
 import holidayJp from "@holiday-jp/holiday_jp";
 
+/** Where the warehouse is: the pages show cut-offs in this zone, whatever the shop's. */
+export const WAREHOUSE_TIME_ZONE = "Asia/Tokyo";
+
 /** Japan has had no summer time since 1952: JST is UTC+9 all year. */
 const JST_OFFSET_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;

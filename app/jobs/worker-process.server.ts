@@ -1,6 +1,7 @@
 import type { Env } from "../env.server";
 import { logger } from "../logger.server";
 import prisma from "../models/db.server";
+import { scheduleRetentionPurge } from "../privacy/purge-expired.server";
 import { createSyncDeps } from "./sync-deps.server";
 import { createScheduler } from "./schedule.server";
 import { createWorker } from "./worker.server";
@@ -32,5 +33,6 @@ export async function startWorkers(env: Env) {
   const scheduler = createScheduler(deps);
   const workers = Array.from({ length: env.WORKER_CONCURRENCY }, () => createWorker(deps, { scheduler }));
   workers.forEach((worker) => worker.start());
-  return { stop: () => Promise.all(workers.map((worker) => worker.stop())).then(() => undefined) };
+  const purge = scheduleRetentionPurge(prisma, { retentionDays: env.PRIVACY_RETENTION_DAYS, logger });
+  return { stop: () => Promise.all([...workers.map((worker) => worker.stop()), purge.stop()]).then(() => undefined) };
 }

@@ -4,18 +4,21 @@ import type { PrismaClient } from "@prisma/client";
 export interface QueueStats {
   pending: number;
   running: number;
+  /** Jobs that failed for good since `since` (Home's 7 days), not every failure ever. */
   failed: number;
   /** How long the oldest job still waiting has waited since it was queued; null when none waits. */
   oldestPendingAgeMs: number | null;
 }
 
-export async function shopQueueStats(prisma: PrismaClient, shop: string, now: Date): Promise<QueueStats> {
-  const [rows, oldest] = await Promise.all([
+export async function shopQueueStats(prisma: PrismaClient, shop: string, now: Date, since: Date): Promise<QueueStats> {
+  const [rows, failed, oldest] = await Promise.all([
     prisma.syncJob.groupBy({
       by: ["status"],
-      where: { shop, status: { in: ["pending", "running", "failed"] } },
+      where: { shop, status: { in: ["pending", "running"] } },
       _count: { _all: true },
     }),
+    // A failed job's completedAt is when its last attempt failed.
+    prisma.syncJob.count({ where: { shop, status: "failed", completedAt: { gte: since } } }),
     prisma.syncJob.findFirst({
       where: { shop, status: "pending" },
       orderBy: { createdAt: "asc" },
@@ -26,7 +29,7 @@ export async function shopQueueStats(prisma: PrismaClient, shop: string, now: Da
   return {
     pending: count("pending"),
     running: count("running"),
-    failed: count("failed"),
+    failed,
     oldestPendingAgeMs: oldest ? Math.max(0, now.getTime() - oldest.createdAt.getTime()) : null,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The one check of a shop's settings as they come in: from `npm run shop:seed` today, from the
- * settings page's form next. Strings ("true", "all") and typed values are both accepted, so a
+ * The one check of a shop's settings as they come in: from `npm run shop:seed` and from the
+ * settings page's form. Strings ("true", "all") and typed values are both accepted, so a
  * form post and a patch in code go through the same rules. Nothing here echoes a value back:
  * a message may be shown next to the token field, and must never show the token.
  */

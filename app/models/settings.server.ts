@@ -98,6 +98,7 @@ export async function loadShopStatus(prisma: PrismaClient, shop: string) {
     tokenSet: row.openlogiTokenCiphertext !== null,
     tokenSavedAt: row.openlogiTokenSavedAt?.toISOString() ?? null,
     settingsSavedAt: row.settingsSavedAt?.toISOString() ?? null,
+    reinstalledAt: row.reinstalledAt?.toISOString() ?? null,
     ...toSyncSettings(row),
   };
 }
@@ -152,6 +153,8 @@ export async function saveShopSettings(
       : {}),
     ...(reconnect ? { connectionError: null, connectionErrorAt: null } : {}),
     uninstalledAt: null,
+    // The merchant has looked at the settings since a reinstall kept them.
+    reinstalledAt: null,
     settingsSavedAt: now,
   };
   const saved = await prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
@@ -173,14 +176,30 @@ export async function markTokenUnreadable(prisma: PrismaClient, shop: string, no
 }
 
 /**
- * Marks the shop uninstalled as of `at`. An uninstall from before the latest install (a
- * late redelivery of app/uninstalled) leaves the reinstalled shop alone.
+ * Marks the shop uninstalled as of `at` (when Shopify says the uninstall happened). An
+ * uninstall from before the latest install — Shopify redelivering app/uninstalled after the
+ * merchant installed again — changes nothing and answers false: the caller leaves the
+ * reinstalled shop's sessions alone too.
  */
-export async function markUninstalled(prisma: PrismaClient, shop: string, at: Date) {
+export async function markUninstalled(prisma: PrismaClient, shop: string, at: Date): Promise<boolean> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { installedAt: true } });
+  if (row?.installedAt && row.installedAt > at) return false;
   await prisma.shopSettings.updateMany({
     where: { shop, OR: [{ installedAt: null }, { installedAt: { lte: at } }] },
     data: { uninstalledAt: at },
   });
+  return true;
+}
+
+/** The merchant has read Home's notice that a reinstall kept the settings. */
+export async function dismissReinstalledNotice(prisma: PrismaClient, shop: string) {
+  await prisma.shopSettings.updateMany({ where: { shop }, data: { reinstalledAt: null } });
+}
+
+/** The shop's time zone as stored (Admin API `shop.ianaTimezone`), or null until it is known. */
+export async function loadStoredTimeZone(prisma: PrismaClient, shop: string): Promise<string | null> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { ianaTimezone: true } });
+  return row?.ianaTimezone ?? null;
 }
 
 /** Remembers the shop's time zone (Admin API), creating the record with SPEC.md's defaults if needed. */

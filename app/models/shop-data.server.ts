@@ -8,22 +8,15 @@ export async function updateOfflineScopes(prisma: PrismaClient, shop: string, sc
   await prisma.session.updateMany({ where: { shop, isOnline: false }, data: { scope: scopes.join(",") } });
 }
 
-/** customers/redact: every row that names one of these orders. */
-export async function eraseOrders(prisma: PrismaClient, shop: string, orderIds: string[]) {
-  await prisma.$transaction([
-    prisma.syncHistory.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
-    prisma.webhookEvent.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
-    prisma.orderStatusRead.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
-  ]);
-}
-
 /** shop/redact: everything the app holds for the shop. */
 export async function eraseShop(prisma: PrismaClient, shop: string) {
   await prisma.$transaction([
     prisma.syncHistory.deleteMany({ where: { shop } }),
+    prisma.syncJob.deleteMany({ where: { shop } }),
     prisma.webhookEvent.deleteMany({ where: { shop } }),
     prisma.billableRequest.deleteMany({ where: { shop } }),
     prisma.orderStatusRead.deleteMany({ where: { shop } }),
+    prisma.customerDataRequest.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
     prisma.session.deleteMany({ where: { shop } }),
   ]);

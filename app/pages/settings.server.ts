@@ -54,6 +54,11 @@ export async function saveSettingsForm(
     throw error;
   }
   const saved = await loadShopStatus(prisma, shop);
+  // An empty account code keeps none saved; it cannot clear one: without it nothing syncs,
+  // and "pause" is the way to stop (the token stays, write-only).
+  if (form.get("openlogiAccountCode") === "" && saved?.accountCode) {
+    return { intent: "save", ok: false, errors: { openlogiAccountCode: "settings.error.accountCodeRequired" } };
+  }
   if (input.locationId && input.locationId !== saved?.locationId) {
     const problem = await checkLocation(adminApi(), input.locationId);
     if (problem) return { intent: "save", ok: false, errors: { locationId: problem } };
@@ -76,8 +81,11 @@ async function checkLocation(adminApi: AdminGraphqlClient, locationId: string): 
   }
 }
 
+/** What is missing for a test: the account code, the token, or both (neither entered nor saved). */
+export type MissingForTest = { kind: "noAccountCode" } | { kind: "noToken" } | { kind: "notSetUp" };
+
 export type TestConnectionResult =
-  | { intent: "test"; result: ConnectionTestResult | { kind: "noToken" } }
+  | { intent: "test"; result: ConnectionTestResult | MissingForTest }
   | { intent: "test"; errors: FieldErrors };
 
 /** Tests what the form holds, falling back on what is saved for the fields left empty. */
@@ -97,7 +105,9 @@ export async function testConnectionForm(
   const stored = await loadStoredConnection(prisma, cipher, shop);
   const token = input.openlogiToken ?? stored.token;
   const accountCode = input.openlogiAccountCode ?? stored.accountCode;
-  if (!token || !accountCode) return { intent: "test", result: { kind: "noToken" } };
+  if (!token && !accountCode) return { intent: "test", result: { kind: "notSetUp" } };
+  if (!accountCode) return { intent: "test", result: { kind: "noAccountCode" } };
+  if (!token) return { intent: "test", result: { kind: "noToken" } };
   const client = openLogiClientFor({ environment: input.environment ?? stored.environment, accountCode, token });
   return { intent: "test", result: await testOpenLogiConnection(client) };
 }

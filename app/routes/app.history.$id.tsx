@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
 import { ChangesCard } from "../components/record/ChangesCard";
 import { OtherRecordsCard } from "../components/record/OtherRecordsCard";
@@ -68,6 +69,33 @@ export default function HistoryRecord() {
           </BlockStack>
         </Layout.Section>
       </Layout>
+    </Page>
+  );
+}
+
+/**
+ * A record that is missing or another shop's (404) is said in the admin's language, with the
+ * way back to the history; any other response is the library's (its auth bounce pages).
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  if (isRouteErrorResponse(error) && error.status !== 404) return boundary.error(error);
+  return (
+    <Page>
+      <TitleBar title={t("history.title")}>
+        <Link variant="breadcrumb" to="/app/history">
+          {t("history.title")}
+        </Link>
+      </TitleBar>
+      <Card>
+        <BlockStack gap="300">
+          <Text as="p" variant="bodyLg">
+            {isRouteErrorResponse(error) ? t("common.notFound") : t("common.error")}
+          </Text>
+          <Link to="/app/history">{t("record.backToHistory")}</Link>
+        </BlockStack>
+      </Card>
     </Page>
   );
 }

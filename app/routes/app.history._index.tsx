@@ -10,12 +10,10 @@ import { useI18n } from "../i18n/i18n-context";
 import prisma from "../models/db.server";
 import { loadHistoryList } from "../pages/history.server";
 import { authenticateShop } from "../pages/shop-admin.server";
-import { loadShopTimeZone } from "../pages/shop-time-zone.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, adminApi } = await authenticateShop(request);
-  const timeZone = await loadShopTimeZone(prisma, shop, adminApi);
-  return json(await loadHistoryList(prisma, shop, new URL(request.url), timeZone));
+  const { shop, timeZone } = await authenticateShop(request);
+  return json(await loadHistoryList(prisma, shop, new URL(request.url), await timeZone()));
 };
 
 export default function History() {
@@ -23,9 +21,9 @@ export default function History() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const navigation = useNavigation();
-  const go = (next: HistoryFilter) => {
+  const go = (next: HistoryFilter, { replace = false }: { replace?: boolean } = {}) => {
     const search = historySearchParams(next).toString();
-    navigate(search ? `/app/history?${search}` : "/app/history");
+    navigate(search ? `/app/history?${search}` : "/app/history", { replace });
   };
   return (
     <Page fullWidth>

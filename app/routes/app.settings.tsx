@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { Layout, Page } from "@shopify/polaris";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BillableModal } from "../components/settings/BillableModal";
 import { ConnectionSection } from "../components/settings/ConnectionSection";
 import {
@@ -36,6 +36,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(result, { status: result.ok ? 200 : 400 });
 };
 
+/**
+ * Reloading the settings puts the form back to what is stored, so only a save that went
+ * through reloads them: after "Test connection" or a refused save the merchant's entries stay.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) => {
+  if (formData?.get("intent") === "test") return false;
+  if (formData?.get("intent") === "save" && !(actionResult as SaveSettingsResult | undefined)?.ok) return false;
+  return defaultShouldRevalidate;
+};
+
 export default function Settings() {
   const { settings, locations } = useLoaderData<typeof loader>();
   const { t } = useI18n();
@@ -47,20 +57,22 @@ export default function Settings() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [confirming, setConfirming] = useState<BillableSetting[]>([]);
 
-  // A successful save reloads the settings: the form starts again from what is stored.
-  useEffect(() => setState(saved), [saved]);
-
+  // Each answer is handled once; a save that went through starts the form again from what is
+  // now stored (the token field empty again: the token never comes back from the server).
+  const handled = useRef<SaveSettingsResult | null>(null);
   useEffect(() => {
     const result = saver.data;
-    if (saver.state !== "idle" || !result) return;
+    if (saver.state !== "idle" || !result || handled.current === result) return;
+    handled.current = result;
     if (result.ok) {
+      setState(saved);
       setErrors({});
       shopify.toast.show(t("settings.saved"));
     } else {
       setErrors(result.errors);
       shopify.toast.show(t("settings.notSaved"), { isError: true });
     }
-  }, [saver.state, saver.data, shopify, t]);
+  }, [saver.state, saver.data, saved, shopify, t]);
 
   useEffect(() => {
     const result = tester.data;

@@ -10,9 +10,7 @@ import polarisJa from "@shopify/polaris/locales/ja.json";
 import { getEnv } from "../env.server";
 import { resolveLocale, translate } from "../i18n";
 import { I18nProvider } from "../i18n/i18n-context";
-import prisma from "../models/db.server";
 import { authenticateShop } from "../pages/shop-admin.server";
-import { loadShopTimeZone } from "../pages/shop-time-zone.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -21,12 +19,12 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
  * carry it, so this loader runs once per document and its answer stays (shouldRevalidate).
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, adminApi } = await authenticateShop(request);
+  const { timeZone } = await authenticateShop(request);
   const locale = resolveLocale(new URL(request.url).searchParams.get("locale"));
   return json({
     apiKey: getEnv().SHOPIFY_API_KEY,
     locale,
-    timeZone: await loadShopTimeZone(prisma, shop, adminApi),
+    timeZone: await timeZone(),
     polarisTranslations: locale === "ja" ? polarisJa : polarisEn,
   });
 };
@@ -44,6 +42,7 @@ export default function App() {
           </Link>
           <Link to="/app/settings">{translate(locale, "nav.settings")}</Link>
           <Link to="/app/history">{translate(locale, "nav.history")}</Link>
+          <Link to="/app/privacy">{translate(locale, "nav.privacy")}</Link>
         </NavMenu>
         <Outlet />
       </I18nProvider>

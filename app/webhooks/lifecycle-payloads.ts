@@ -8,7 +8,7 @@ export type LifecycleTopic = "app/uninstalled" | "app/scopes_update" | (typeof C
 export type LifecycleRequest =
   | { topic: "app/uninstalled" }
   | { topic: "app/scopes_update"; scopes: string[] }
-  | { topic: "customers/data_request"; orderIds: string[] }
+  | { topic: "customers/data_request"; orderIds: string[]; dataRequestId: string; customerId: string | null }
   | { topic: "customers/redact"; orderIds: string[] }
   | { topic: "shop/redact" };
 
@@ -50,7 +50,7 @@ export function parseLifecyclePayload(topic: LifecycleTopic, shop: string, paylo
     case "customers/data_request": {
       const body = parsePayload(dataRequest, payload, topic);
       requireShop(topic, shop, body.shop_domain, "shop_domain");
-      return { topic, orderIds: body.orders_requested };
+      return { topic, orderIds: body.orders_requested, dataRequestId: body.data_request.id, customerId: body.customer.id };
     }
     case "customers/redact": {
       const body = parsePayload(customersRedact, payload, topic);

@@ -2,7 +2,9 @@ import type { PrismaClient } from "@prisma/client";
 import { MalformedPayloadError } from "../jobs/job-spec";
 import { logger } from "../logger.server";
 import { markUninstalled } from "../models/settings.server";
-import { deleteSessions, eraseOrders, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
+import { recordDataRequest } from "../models/data-request.server";
+import { removeOrdersPersonalData } from "../models/personal-data.server";
+import { deleteSessions, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
 import { parseLifecyclePayload, type LifecycleTopic } from "./lifecycle-payloads";
 import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
 
@@ -29,21 +31,25 @@ export async function receiveLifecycleWebhook(
   }
   switch (lifecycle.topic) {
     case "app/uninstalled":
-      await handleAppUninstalled(prisma, shop, now());
+      await handleAppUninstalled(prisma, shop, triggeredAt(webhook.triggeredAt) ?? now());
       break;
     case "app/scopes_update":
       // Keeps the stored session's scopes in step with what the merchant granted.
       await updateOfflineScopes(prisma, shop, lifecycle.scopes);
       break;
-    case "customers/data_request":
-      // Nothing to do here: the history page shows all the app holds for an order, for the
-      // merchant to pass on.
-      logger.info({ shop, topic: lifecycle.topic }, "customer data request received");
+    case "customers/data_request": {
+      // Recorded for the merchant, who downloads the export from the app's Privacy page.
+      const { orderIds, dataRequestId, customerId } = lifecycle;
+      await recordDataRequest(prisma, { shop, dataRequestId, customerId, orderIds }, now());
       break;
-    case "customers/redact":
-      // The history keeps order ids, names and recipient changes: the listed orders' rows go.
-      await eraseOrders(prisma, shop, lifecycle.orderIds);
+    }
+    case "customers/redact": {
+      // The records stay (a sync happened); the customer's data in them and in the stored
+      // webhooks goes. Counts only: the log never names the customer.
+      const removed = await removeOrdersPersonalData(prisma, shop, lifecycle.orderIds, now());
+      logger.info({ shop, orders: lifecycle.orderIds.length, ...removed }, "customer data removed");
       break;
+    }
     case "shop/redact":
       await eraseShop(prisma, shop);
       break;
@@ -56,13 +62,24 @@ export async function receiveLifecycleWebhook(
   return new Response();
 }
 
+/** When Shopify says the event happened (X-Shopify-Triggered-At), or null when it does not say. */
+function triggeredAt(header: string | undefined): Date | null {
+  const at = header ? new Date(header) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
+
 /**
  * app/uninstalled: drop the sessions (the token is dead) and stop syncing. Settings and
  * history stay until shop/redact, 48 hours later, so a quick reinstall keeps them.
- * Webhooks can arrive twice: every step tolerates a shop that is already gone.
+ * Webhooks can arrive twice: every step tolerates a shop that is already gone, and one
+ * redelivered after the merchant installed again (an uninstall older than the install)
+ * changes nothing, so the new session stays.
  */
-async function handleAppUninstalled(prisma: PrismaClient, shop: string, now: Date) {
+async function handleAppUninstalled(prisma: PrismaClient, shop: string, at: Date) {
+  if (!(await markUninstalled(prisma, shop, at))) {
+    logger.info({ shop, uninstalledAt: at.toISOString() }, "uninstall older than the latest install ignored");
+    return;
+  }
   await deleteSessions(prisma, shop);
-  await markUninstalled(prisma, shop, now);
   logger.info({ shop }, "app uninstalled");
 }

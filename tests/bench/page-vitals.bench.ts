@@ -17,7 +17,7 @@ const frame = await world.frame(SHOP);
 const browser = await launchBrowser();
 const record = rows.find((row) => row.outcome === "updated")!;
 const PAGES = [
-  { name: "Home", path: "/app", text: "オープンロジ接続" },
+  { name: "Home", path: "/app", text: "オープンロジとの接続" },
   { name: "Settings", path: "/app/settings", text: "APIトークン" },
   { name: "History", path: "/app/history", text: "注文キャンセル連携履歴" },
   { name: "Record", path: `/app/history/${record.id}`, text: "結果と対応" },

@@ -65,6 +65,8 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
 
   it("renders Home, Settings, History and a record's page with no console error", async () => {
     const failed = await prisma().syncHistory.findFirstOrThrow({ where: { shop, outcome: "openlogi_rejected" } });
+    // Home as a merchant sees it after a reinstall kept the settings (its banner on top).
+    await prisma().shopSettings.update({ where: { shop }, data: { reinstalledAt: new Date() } });
     const pages = [
       { name: "home", path: "/app", text: t("home.connection.title"), title: t("home.title") },
       { name: "settings", path: "/app/settings", text: t("settings.connection.token"), title: t("settings.title") },
@@ -72,10 +74,11 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
       { name: "record", path: `/app/history/${failed.id}`, text: t("record.whatNext"), title: t("record.title", { order: failed.orderName! }) },
     ];
     for (const { name, path, text, title } of pages) {
-      const { page } = await open(path, text);
+      const { page, app } = await open(path, text);
+      if (name === "home") await app.getByText(t("home.reinstalled.title")).waitFor();
       await expect.poll(() => titleBar(page).textContent()).toBe(title);
       // The nav menu the app declares, drawn by the admin.
-      await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history")]);
+      await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history"), t("nav.privacy")]);
       if (locale === "ja") {
         await page.waitForTimeout(300); // let the fonts settle
         await page.screenshot({ path: `${SHOTS}/${name}.png` });
@@ -112,32 +115,74 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
     // Discard puts the form back as saved.
     await app.getByLabel(t("settings.field.paused.label")).check();
     await page.locator("#savebar button.discard").click();
-    expect(await app.getByLabel(t("settings.field.paused.label")).isChecked()).toBe(false);
+    await expect.poll(() => app.getByLabel(t("settings.field.paused.label")).isChecked()).toBe(false);
     expect((await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).paused).toBe(false);
+  });
+
+  it("keeps what was entered after Test connection and after a refused save", async () => {
+    const { page, app } = await open("/app/settings", t("settings.connection.token"));
+    watched.allow(/(HTTP 400: |status of 400 \(Bad Request\) \().*\/app\/settings\?.*_data=routes%2Fapp\.settings/);
+    const accountCode = app.getByLabel(t("settings.connection.accountCode"));
+    const shipmentKey = app.getByLabel(t("settings.field.shipmentKey.label"));
+    const before = await prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+
+    await accountCode.fill("ZZ999");
+    await shipmentKey.selectOption("id");
+    await app.getByRole("button", { name: t("settings.connection.test") }).click();
+    await app.getByText(t("settings.connection.result.wrong_account")).waitFor();
+    await page.waitForTimeout(300); // a reload after the answer would land now
+    expect(await accountCode.inputValue()).toBe("ZZ999");
+    expect(await shipmentKey.inputValue()).toBe("id");
+
+    await app.getByLabel(t("settings.connection.token")).fill("has spaces in it 0123456789");
+    await page.locator("#savebar button.save").click();
+    await app.getByText(t("settings.error.openlogiToken")).waitFor();
+    await page.waitForTimeout(300);
+    expect(await accountCode.inputValue()).toBe("ZZ999");
+    expect(await shipmentKey.inputValue()).toBe("id");
+    expect(await app.getByLabel(t("settings.connection.token")).inputValue()).toBe("has spaces in it 0123456789");
+    expect(await prisma().shopSettings.findUniqueOrThrow({ where: { shop } })).toEqual(before);
+
+    await page.locator("#savebar button.discard").click();
+    await expect.poll(() => accountCode.inputValue()).toBe(before.openlogiAccountCode);
   });
 
   it("asks to confirm the fee before it saves a billable setting switched on", async () => {
     const { page, app } = await open("/app/settings", t("settings.connection.token"));
-    const billable = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } }).then((row) => row.cancelAfterConfirmation);
+    const row = () => prisma().shopSettings.findUniqueOrThrow({ where: { shop } });
+    const before = await row();
 
     await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).check();
+    await app.getByLabel(t("settings.field.modifyAfterConfirmation.label")).check();
     await page.locator("#savebar button.save").click();
 
+    // The modal names the fee and both settings being switched on.
     const dialog = app.getByRole("dialog", { name: t("settings.billable.title") });
     await dialog.getByText(t("settings.billable.text")).waitFor();
+    await dialog.getByText(t("settings.field.cancelAfterConfirmation.label")).waitFor();
+    await dialog.getByText(t("settings.field.modifyAfterConfirmation.label")).waitFor();
+
+    // Cancel saves nothing at all, and the changes stay unsaved in the form.
     await dialog.getByRole("button", { name: t("common.cancel") }).click();
     await dialog.waitFor({ state: "detached" });
-    expect(await billable()).toBe(false);
+    expect(await row()).toEqual(before);
+    expect(await page.locator("#savebar.open").count()).toBe(1);
+    expect(await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).isChecked()).toBe(true);
 
+    // Confirm saves both.
     await page.locator("#savebar button.save").click();
     await dialog.getByRole("button", { name: t("settings.billable.confirm") }).click();
     await page.locator(".toast", { hasText: t("settings.saved") }).waitFor();
-    await expect.poll(billable).toBe(true);
+    await expect.poll(async () => {
+      const { cancelAfterConfirmation, modifyAfterConfirmation } = await row();
+      return [cancelAfterConfirmation, modifyAfterConfirmation];
+    }).toEqual([true, true]);
 
-    // Switching it off asks nothing.
+    // Switching them off asks nothing.
     await app.getByLabel(t("settings.field.cancelAfterConfirmation.label")).uncheck();
+    await app.getByLabel(t("settings.field.modifyAfterConfirmation.label")).uncheck();
     await page.locator("#savebar button.save").click();
-    await expect.poll(billable).toBe(false);
+    await expect.poll(async () => (await row()).cancelAfterConfirmation || (await row()).modifyAfterConfirmation).toBe(false);
     expect(await app.getByRole("dialog").count()).toBe(0);
   });
 
@@ -173,6 +218,20 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
     await app.getByRole("textbox", { name: t("history.search") }).fill(failed[1].orderName!.slice(1));
     await expect.poll(orders).toEqual([failed[1].orderName]);
     expect(page.url()).toContain(`q=${failed[1].orderName!.slice(1)}`);
+  });
+
+  it("leaves a search with one step back, not one per pause in typing", async () => {
+    const { page, app } = await open("/app/history", t("history.column.outcome"));
+    await app.getByRole("button", { name: POLARIS[locale].Polaris.IndexFilters.searchFilterAccessibilityLabel }).click();
+    const box = app.getByRole("textbox", { name: t("history.search") });
+
+    for (const typed of ["1", "10", "100"]) {
+      await box.fill(typed);
+      await expect.poll(() => new URL(page.frames().find((f) => f.url().includes("/app/history"))!.url()).searchParams.get("q")).toBe(typed);
+    }
+    await page.goBack();
+
+    await expect.poll(() => new URL(page.frames().find((f) => f.url().includes("/app/history"))!.url()).searchParams.get("q")).toBeNull();
   });
 
   it("queues one job when Retry is clicked twice", async () => {

@@ -7,9 +7,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
+import { translate } from "../../app/i18n";
 import { loadShopContext, markConnectionBroken } from "../../app/models/settings.server";
+import { createRateLimiter } from "../../app/openlogi/rate-limiter.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN } from "../doubles/openlogi-double";
 import { routeTokenExchange, startTokenExchangeDouble, type TokenExchangeDouble } from "../doubles/shopify-oauth-double";
@@ -62,7 +64,7 @@ const form = (fields: Record<string, string>) => {
 const SETTINGS_FORM = {
   intent: "save",
   environment: "production",
-  openlogiAccountCode: "",
+  openlogiAccountCode: DOUBLE_ACCOUNT,
   openlogiToken: "",
   reflectChanges: "true",
   cancelAfterConfirmation: "false",
@@ -76,7 +78,7 @@ const settingsRow = (shop: string) => prisma().shopSettings.findUniqueOrThrow({ 
 
 describe("the pages as the admin loads them", () => {
   it.each([
-    ["ja", "/app", "オープンロジ接続"],
+    ["ja", "/app", "オープンロジとの接続"],
     ["ja", "/app/settings", "APIトークン"],
     ["ja", "/app/history", "注文キャンセル連携履歴"],
     ["en-US", "/app", "OpenLogi connection"],
@@ -91,12 +93,55 @@ describe("the pages as the admin loads them", () => {
     expect(html).toContain(`<html lang="${locale.startsWith("ja") ? "ja" : "en"}">`);
   });
 
+  it("sends every Japanese page without a NUL byte inside its words", async () => {
+    const record = recordsA.find((row) => row.outcome === "updated")!;
+    for (const page of ["/app", "/app/settings", "/app/history", "/app/history?tab=modify", `/app/history/${record.id}`]) {
+      const html = await (await world.document(SHOP_A, page, "ja")).text();
+
+      expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+      expect(html.indexOf("\u0000")).toBe(-1);
+    }
+  });
+
   it("renders a record's page with its outcome explained in Japanese", async () => {
     const failed = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
     const html = await (await world.document(SHOP_A, `/app/history/${failed.id}`, "ja")).text();
 
     expect(html).toContain("オープンロジが依頼を受け付けませんでした");
     expect(html).toContain("ステータスが「ピッキング中」の出荷依頼は削除できません。");
+  });
+
+  it("labels only OpenLogi's own answer as OpenLogi's message, and says a failed call in words", async () => {
+    const refused = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
+    const failed = recordsA.find((row) => row.outcome === "failed")!;
+
+    const refusedHtml = await (await world.document(SHOP_A, `/app/history/${refused.id}`, "ja")).text();
+    const failedHtml = await (await world.document(SHOP_A, `/app/history/${failed.id}`, "ja")).text();
+
+    expect(refusedHtml).toContain(translate("ja", "record.openlogiError"));
+    expect(failedHtml).not.toContain(translate("ja", "record.openlogiError"));
+    expect(failedHtml).toContain(translate("ja", "record.openlogiFailure.server_error", { status: 503 }));
+    expect(failedHtml).toContain(translate("ja", "record.message"));
+  });
+
+  it("shows what the decision named, in words (the SKU-less items of an edit)", async () => {
+    const missingSku = recordsA.find((row) => row.outcome === "missing_sku")!;
+
+    const html = await (await world.document(SHOP_A, `/app/history/${missingSku.id}`, "ja")).text();
+
+    expect(html).toContain(translate("ja", "record.detail.missing_sku", { titles: "ギフト包装" }));
+  });
+
+  it.each(["ja", "en"] as const)("answers a missing or another shop's record with a page in the admin's language (%s)", async (locale) => {
+    for (const id of [recordsB[0].id, 99999999]) {
+      const response = await world.document(SHOP_A, `/app/history/${id}`, locale);
+
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain(translate(locale, "common.notFound"));
+      expect(html).not.toContain(">Not Found<");
+      expect(html).not.toContain("B#");
+    }
   });
 
   it("answers a data request that carries App Bridge's session token", async () => {
@@ -171,6 +216,39 @@ describe("one shop never sees another's data", () => {
     expect(await prisma().syncJob.count({ where: { kind: "manual_retry" } })).toBe(0);
   });
 
+  it.each([
+    ["a record's page", "GET"],
+    ["Retry", "POST"],
+  ])("answers %s for another shop's record exactly as for a missing one", async (_name, method) => {
+    const init = method === "POST" ? form({ intent: "retry" }) : {};
+    const theirs = await world.data(SHOP_A, `/app/history/${recordsB[1].id}`, RECORD, init);
+    const missing = await world.data(SHOP_A, "/app/history/99999999", RECORD, init);
+
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).toBe(await missing.text());
+  });
+
+  it("tests only the session's shop's saved connection", async () => {
+    // B's saved account code is one the token is not for; A's test must not use it.
+    await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { openlogiAccountCode: "ZZ999" } });
+    try {
+      const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test", openlogiAccountCode: "" }));
+      expect(await json(response)).toEqual({ intent: "test", result: { kind: "works" } });
+    } finally {
+      await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { openlogiAccountCode: DOUBLE_ACCOUNT } });
+    }
+  });
+
+  it("shows the session's shop's connection on Home", async () => {
+    await markConnectionBroken(prisma(), SHOP_B, "B's refusal", new Date());
+    try {
+      const home = await json<{ status: { connection: string; connectionError: string | null } }>(await world.data(SHOP_A, "/app", HOME));
+      expect(home.status).toMatchObject({ connection: "connected", connectionError: null });
+    } finally {
+      await prisma().shopSettings.update({ where: { shop: SHOP_B }, data: { connectionError: null, connectionErrorAt: null } });
+    }
+  });
+
   it("shows and saves only the session's shop's settings", async () => {
     const before = await settingsRow(SHOP_B);
     const page = await json<{ settings: Record<string, unknown> }>(await world.data(SHOP_A, "/app/settings", SETTINGS));
@@ -195,6 +273,24 @@ describe("one shop never sees another's data", () => {
     expect(home.queue.pending).toBe(0);
     expect(home.figures.cancel.deleted).toBe(deletedA);
     await prisma().syncJob.delete({ where: { jobKey: "b-pending" } });
+  });
+});
+
+describe("Home", () => {
+  it("counts the jobs that failed in the last 7 days, as the other figures, not every failure ever", async () => {
+    const day = 86_400_000;
+    const failed = (key: string, shop: string, ago: number) =>
+      prisma().syncJob.create({
+        data: { shop, orderId: "9", task: "cancelled", jobKey: key, triggeredAt: new Date(), status: "failed", completedAt: new Date(Date.now() - ago) },
+      });
+    await failed("a-failed-now", SHOP_A, 60_000);
+    await failed("a-failed-long-ago", SHOP_A, 30 * day);
+    await failed("b-failed-now", SHOP_B, 60_000);
+
+    const home = await json<{ queue: { failed: number } }>(await world.data(SHOP_A, "/app", HOME));
+
+    expect(home.queue.failed).toBe(1);
+    await prisma().syncJob.deleteMany({ where: { jobKey: { in: ["a-failed-now", "a-failed-long-ago", "b-failed-now"] } } });
   });
 });
 
@@ -224,6 +320,24 @@ describe("settings", () => {
 
     expect(response.status).toBe(400);
     expect(await json(response)).toEqual({ intent: "save", ok: false, errors: { [field]: key } });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+  });
+
+  it("answers several bad fields at once with an error for each, and saves none of the good ones", async () => {
+    const before = await settingsRow(SHOP_A);
+
+    const response = await save({ openlogiAccountCode: "TS-001", shipmentKey: "sku", locationId: "warehouse", paused: "true", reflectChanges: "false" });
+
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      intent: "save",
+      ok: false,
+      errors: {
+        openlogiAccountCode: "settings.error.openlogiAccountCode",
+        shipmentKey: "settings.error.shipmentKey",
+        locationId: "settings.error.locationId",
+      },
+    });
     expect(await settingsRow(SHOP_A)).toEqual(before);
   });
 
@@ -291,6 +405,63 @@ describe("settings", () => {
   });
 });
 
+describe("Test connection and the account code", () => {
+  const test = (fields: Record<string, string>) =>
+    world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, intent: "test", ...fields }));
+
+  afterEach(async () => {
+    await world.seedShop(SHOP_A);
+    await prisma().rateLimitBucket.deleteMany();
+  });
+
+  it.each([
+    ["no account code", { openlogiAccountCode: null }, "noAccountCode"],
+    ["no token", { openlogiTokenCiphertext: null }, "noToken"],
+    ["neither", { openlogiAccountCode: null, openlogiTokenCiphertext: null }, "notSetUp"],
+  ])("says what is missing when %s is entered or saved, and calls nothing", async (_case, stored, kind) => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: stored });
+    const calls = world.openlogi.requests.length;
+
+    const response = await test({ openlogiAccountCode: "", openlogiToken: "" });
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind } });
+    expect(world.openlogi.requests.length).toBe(calls);
+  });
+
+  it("waits for no one: while the sync holds OpenLogi's pace it says so and sends nothing", async () => {
+    // A worker's 429 (or a queue of calls) pushed the token's next free slot into the future.
+    await createRateLimiter({ prisma: prisma() }).backOff(DOUBLE_TOKEN, 60_000);
+    const held = await prisma().rateLimitBucket.findFirstOrThrow();
+    const calls = world.openlogi.requests.length;
+
+    const response = await test({});
+
+    expect(await json(response)).toEqual({ intent: "test", result: { kind: "busy" } });
+    expect(world.openlogi.requests.length).toBe(calls);
+    // Nothing reserved ahead: the sync's next slot is where it was.
+    expect(await prisma().rateLimitBucket.findFirstOrThrow()).toEqual(held);
+  });
+
+  it("refuses to clear a saved account code with a field error and saves nothing", async () => {
+    const before = await settingsRow(SHOP_A);
+
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: "", paused: "true" }));
+
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({ intent: "save", ok: false, errors: { openlogiAccountCode: "settings.error.accountCodeRequired" } });
+    expect(await settingsRow(SHOP_A)).toEqual(before);
+  });
+
+  it("saves the other settings of a shop that has no account code yet", async () => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: { openlogiAccountCode: null } });
+
+    const response = await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: "", locationId: LOCATIONS[0].id }));
+
+    expect(response.status).toBe(200);
+    expect(await settingsRow(SHOP_A)).toMatchObject({ openlogiAccountCode: null, locationId: LOCATIONS[0].id });
+  });
+});
+
 describe("Retry", () => {
   it("queues one fresh sync of the order however often it is asked, linked to the record", async () => {
     const failed = recordsA.find((row) => row.outcome === "openlogi_rejected")!;
@@ -345,29 +516,91 @@ describe("installing", () => {
     expect(await response.text()).toContain("連携を設定する");
   });
 
-  it("revives an uninstalled shop from the defaults, keeps its history, and lets it sync again", async () => {
-    const shop = NEW_SHOP;
-    await world.data(shop, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: DOUBLE_ACCOUNT, openlogiToken: DOUBLE_TOKEN, cancelAfterConfirmation: "true", confirmBillable: "yes" }));
-    await seedHistory(prisma(), shop, 2, new Date());
-    const uninstalled = await world.app.sendWebhook("/webhooks/app/uninstalled", {
+  const uninstall = (shop: string, extra: { webhookId?: string; triggeredAt?: string } = {}) =>
+    world.app.sendWebhook("/webhooks/app/uninstalled", {
       topic: "app/uninstalled",
       shop,
       payload: { id: 1, name: "New", myshopify_domain: shop, domain: shop },
+      ...extra,
     });
+
+  it("keeps an uninstalled shop's settings and connection when it installs again, and says so on Home", async () => {
+    const shop = NEW_SHOP;
+    await world.data(shop, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, openlogiAccountCode: DOUBLE_ACCOUNT, openlogiToken: DOUBLE_TOKEN, cancelAfterConfirmation: "true", confirmBillable: "yes", shipmentKey: "number" }));
+    await seedHistory(prisma(), shop, 2, new Date());
+    const uninstalled = await uninstall(shop);
     expect(uninstalled.status).toBe(200);
     expect((await settingsRow(shop)).uninstalledAt).not.toBeNull();
 
     const response = await world.document(shop, "/app", "ja");
 
     expect(response.status).toBe(200);
-    expect(await settingsRow(shop)).toMatchObject({ uninstalledAt: null, cancelAfterConfirmation: false, openlogiTokenCiphertext: null });
+    expect(await settingsRow(shop)).toMatchObject({
+      uninstalledAt: null,
+      reinstalledAt: expect.any(Date),
+      cancelAfterConfirmation: true,
+      shipmentKey: "number",
+      openlogiAccountCode: DOUBLE_ACCOUNT,
+      openlogiTokenCiphertext: expect.any(String),
+    });
     expect(await prisma().syncHistory.count({ where: { shop } })).toBe(2);
     const context = await loadShopContext(prisma(), createTokenCipher(process.env.TOKEN_ENCRYPTION_KEY!), shop);
-    expect(context?.uninstalled).toBe(false);
-    expect(await response.text()).toContain("連携を設定する");
+    expect(context).toMatchObject({ uninstalled: false, openlogi: { token: DOUBLE_TOKEN } });
+    const html = await response.text();
+    expect(html).toContain(translate("ja", "home.reinstalled.title"));
+    expect(html).toContain(translate("ja", "home.reinstalled.billableOn", { settings: translate("ja", "settings.field.cancelAfterConfirmation.label") }));
+    expect(html).not.toContain(translate("ja", "home.onboarding.title"));
+  });
+
+  it("closes the reinstall notice for the session's shop only, and a save closes it too", async () => {
+    const other = SHOP_B;
+    await prisma().shopSettings.update({ where: { shop: other }, data: { reinstalledAt: new Date() } });
+
+    const refused = await world.data(NEW_SHOP, "/app", HOME, form({ intent: "something" }));
+    expect(refused.status).toBe(400);
+    expect((await settingsRow(NEW_SHOP)).reinstalledAt).not.toBeNull();
+
+    const closed = await world.data(NEW_SHOP, "/app", HOME, form({ intent: "dismissReinstalled" }));
+    expect(closed.status).toBe(200);
+    expect((await settingsRow(NEW_SHOP)).reinstalledAt).toBeNull();
+    expect((await settingsRow(other)).reinstalledAt).not.toBeNull();
+    expect(await (await world.document(NEW_SHOP, "/app", "en")).text()).not.toContain(translate("en", "home.reinstalled.title"));
+
+    await world.data(other, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, cancelAfterConfirmation: "true", locationId: LOCATIONS[1].id }));
+    expect((await settingsRow(other)).reinstalledAt).toBeNull();
+  });
+
+  it("leaves a reinstalled shop alone when Shopify redelivers an older app/uninstalled", async () => {
+    const shop = NEW_SHOP;
+    const webhookId = randomUUID();
+    const triggeredAt = new Date().toISOString();
+    expect((await uninstall(shop, { webhookId, triggeredAt })).status).toBe(200);
+    expect(await prisma().session.count({ where: { shop } })).toBe(0);
+    expect((await settingsRow(shop)).uninstalledAt).toEqual(new Date(triggeredAt));
+
+    expect((await world.document(shop, "/app")).status).toBe(200);
+    const reinstalled = await settingsRow(shop);
+    expect(reinstalled.uninstalledAt).toBeNull();
+    expect(await prisma().session.count({ where: { shop } })).toBeGreaterThan(0);
+
+    // Shopify retries the first delivery: same id, same trigger time, after the reinstall.
+    expect((await uninstall(shop, { webhookId, triggeredAt })).status).toBe(200);
+
+    expect(await settingsRow(shop)).toMatchObject({ uninstalledAt: null, installedAt: reinstalled.installedAt });
+    expect(await prisma().session.count({ where: { shop } })).toBeGreaterThan(0);
+  });
+
+  it("leaves an uninstalled shop uninstalled when the uninstall came after its latest install", async () => {
+    const shop = NEW_SHOP;
+    expect((await uninstall(shop)).status).toBe(200);
+
+    expect((await settingsRow(shop)).uninstalledAt).not.toBeNull();
+    expect(await prisma().session.count({ where: { shop } })).toBe(0);
+    expect((await world.document(shop, "/app")).status).toBe(200);
   });
 
   it("leaves an installed shop's settings alone when its token is only exchanged again", async () => {
+    await prisma().shopSettings.update({ where: { shop: SHOP_A }, data: { installedAt: new Date(Date.now() - 86_400_000) } });
     await world.data(SHOP_A, "/app/settings", SETTINGS, form({ ...SETTINGS_FORM, paused: "true" }));
     await prisma().session.deleteMany({ where: { shop: SHOP_A } });
     const grants = exchange.granted.length;
@@ -375,7 +608,10 @@ describe("installing", () => {
     expect((await world.document(SHOP_A, "/app")).status).toBe(200);
 
     expect(exchange.granted.length).toBeGreaterThan(grants);
-    expect(await settingsRow(SHOP_A)).toMatchObject({ paused: true, openlogiAccountCode: DOUBLE_ACCOUNT });
+    const row = await settingsRow(SHOP_A);
+    expect(row).toMatchObject({ paused: true, openlogiAccountCode: DOUBLE_ACCOUNT, reinstalledAt: null });
+    // Every token exchange is an install as far as a later, older app/uninstalled goes.
+    expect(row.installedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
     await world.data(SHOP_A, "/app/settings", SETTINGS, form(SETTINGS_FORM));
   });
 });

@@ -83,9 +83,17 @@ export const HISTORY_CASES: HistoryCase[] = [
     statusSeen: "packed",
     notices: [{ code: "removed_items_may_ship", actionRequired: true, params: { codes: "MUG-WHITE" } }],
   },
-  { list: "modify", outcome: "missing_sku", action: "none", statusSeen: "waiting" },
+  { list: "modify", outcome: "missing_sku", action: "none", statusSeen: "waiting", details: { params: { titles: "ギフト包装", count: 1 } } },
   { list: "modify", outcome: "no_change", action: "none", statusSeen: "waiting" },
-  { list: "modify", outcome: "failed", action: "update", statusSeen: "waiting", message: "OpenLogi answered 503" },
+  {
+    list: "modify",
+    outcome: "failed",
+    action: "update",
+    statusSeen: "waiting",
+    message: "OpenLogi answered 503",
+    // What the worker keeps of a 5xx: the app's own description, not OpenLogi's words.
+    details: { openlogi: { status: 503, error: null, errorDescription: "OpenLogi answered 503", errors: null } },
+  },
 ];
 
 export interface FixtureOptions {

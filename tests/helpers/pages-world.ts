@@ -41,7 +41,8 @@ export interface PagesWorld {
 
 export const accessTokenOf = (shop: string) => `shpat_${shop.split(".")[0]}`;
 
-export async function startPagesWorld(shops: string[]): Promise<PagesWorld> {
+/** `env` overrides the app's settings for one suite (e.g. a slower pace). */
+export async function startPagesWorld(shops: string[], env: Record<string, string> = {}): Promise<PagesWorld> {
   const openlogi = await startOpenLogiDouble({ tokens: { [DOUBLE_TOKEN]: [DOUBLE_ACCOUNT] } });
   openlogi.setRateLimit(100_000);
   const admin = await startAdminApiDouble({
@@ -52,6 +53,9 @@ export async function startPagesWorld(shops: string[]): Promise<PagesWorld> {
     OPENLOGI_API_BASE_URL: openlogi.url,
     SHOPIFY_ADMIN_API_ORIGIN: admin.url,
     ALLOW_API_OVERRIDES: "1",
+    // Test connection takes only a slot free now: tests that test one after another need short slots.
+    OPENLOGI_CALLS_PER_MINUTE: "6000",
+    ...env,
   });
   const cipher = createTokenCipher(getEnv().TOKEN_ENCRYPTION_KEY);
   const frames = new Map<string, AdminFrame>();

@@ -8,8 +8,18 @@ import { useI18n } from "../../i18n/i18n-context";
 /** How long typing in the search pauses before the URL (and the list) follows it. */
 const SEARCH_DELAY_MS = 300;
 
-/** Tabs, filters and search; every change becomes a new URL through `onChange`. */
-export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; onChange: (next: HistoryFilter) => void }) {
+/**
+ * Tabs, filters and search; every change becomes a new URL through `onChange`. Refining a
+ * search replaces the current entry (`replace`), so Back leaves the search in one step
+ * instead of stepping through what was typed.
+ */
+export function HistoryFilters({
+  filter,
+  onChange,
+}: {
+  filter: HistoryFilter;
+  onChange: (next: HistoryFilter, options?: { replace: boolean }) => void;
+}) {
   const { t, day } = useI18n();
   const filtered = filter.group !== null || filter.billable !== null || filter.actionRequired || !!filter.from || !!filter.to || filter.query !== "";
   // A link to a filtered view (Home's figures) opens with its filters showing.
@@ -23,7 +33,10 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
   const search = (value: string) => {
     setQuery(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => apply({ query: value.trim() }), SEARCH_DELAY_MS);
+    timer.current = setTimeout(
+      () => onChange({ ...withoutCursor(filter), query: value.trim() }, { replace: filter.query !== "" }),
+      SEARCH_DELAY_MS,
+    );
   };
 
   const filters: FilterInterface[] = [

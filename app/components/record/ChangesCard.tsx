@@ -20,9 +20,15 @@ export function ChangesCard({ changes }: { changes: RecordChange[] }) {
         <Text as="h2" variant="headingMd">
           {t("record.changes")}
         </Text>
+        {changes.some((change) => change.removed) && (
+          <Text as="p" tone="subdued">
+            {t("record.personalDataRemoved")}
+          </Text>
+        )}
         {changes.map((change, index) => {
-          const rows =
-            change.field === "recipient"
+          const rows = change.removed
+            ? [[t(`record.change.${change.field}`), t("record.removed"), t("record.removed")]]
+            : change.field === "recipient"
               ? changedAddressFields(change.before, change.after).map((line) => [fieldName(line.field), line.before || t("common.none"), line.after || t("common.none")])
               : change.field === "items"
                 ? [[t("record.change.items"), items(change.before), items(change.after)]]

@@ -1,6 +1,7 @@
 import { Banner, BlockStack, Button, Card, InlineStack, Link, List, Text } from "@shopify/polaris";
 import type { RecordDetails } from "../../history/record-details";
 import { hasText } from "../../i18n";
+import { localizeParams } from "../../i18n/params";
 import { useI18n } from "../../i18n/i18n-context";
 import { OutcomeBadge, useStatusName } from "../history/OutcomeBadge";
 
@@ -14,12 +15,21 @@ interface Props {
   onRetry: () => void;
 }
 
-/** The outcome in a sentence with what to do next, OpenLogi's own words, notices and Retry. */
+/**
+ * The outcome in a sentence with what to do next, notices and Retry. Only OpenLogi's own
+ * answer (a refusal's body) is shown as OpenLogi's message; a call that failed without one is
+ * said in the app's words, and the app's own English note is labelled as such.
+ */
 export function OutcomeCard({ record, details, retryable, retries, retryJob, retrying, onRetry }: Props) {
   const { t, locale } = useI18n();
+  // A notice whose quoted values were removed for privacy says so in their place.
+  const removed = t("record.removed");
+  const removedValues = { full: removed, kept: removed, phone: removed, province: removed };
   const statusName = useStatusName();
   const explanationKey = `outcome.${record.outcome}.explanation`;
-  const { openlogi } = details;
+  const { openlogi, openlogiFailure } = details;
+  const detailKey = `record.detail.${record.outcome}`;
+  const hasDetail = Object.keys(details.params).length > 0 && hasText(locale, detailKey);
   const waiting = retryJob !== null && (retryJob.status === "pending" || retryJob.status === "running");
   return (
     <Card>
@@ -33,6 +43,12 @@ export function OutcomeCard({ record, details, retryable, retries, retryJob, ret
         <Text as="p" variant="bodyLg">
           {hasText(locale, explanationKey) ? t(explanationKey) : record.outcome}
         </Text>
+        {hasDetail && <Text as="p">{t(detailKey, localizeParams(locale, details.params))}</Text>}
+        {openlogiFailure && (
+          <Text as="p" tone="critical">
+            {t(`record.openlogiFailure.${openlogiFailure.kind}`, { status: openlogiFailure.status ?? "" })}
+          </Text>
+        )}
         {details.notices.length > 0 && (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
@@ -42,7 +58,7 @@ export function OutcomeCard({ record, details, retryable, retries, retryJob, ret
               {details.notices.map((notice, index) => (
                 <List.Item key={`${notice.code}-${index}`}>
                   <Text as="span" tone={notice.actionRequired ? "critical" : undefined}>
-                    {t(`notice.${notice.code}`, notice.params)}
+                    {t(`notice.${notice.code}`, { ...removedValues, ...localizeParams(locale, notice.params) })}
                   </Text>
                 </List.Item>
               ))}

@@ -5,6 +5,14 @@ import type { TestConnectionResult } from "../../pages/settings.server";
 import { useI18n } from "../../i18n/i18n-context";
 import type { SettingsFormState } from "./settings-form-state";
 
+const TEST_TONE: Partial<Record<string, "success" | "info" | "warning">> = {
+  works: "success",
+  noAccountCode: "info",
+  noToken: "info",
+  notSetUp: "info",
+  busy: "warning",
+};
+
 interface Props {
   state: SettingsFormState;
   settings: ShopStatus;
@@ -66,7 +74,7 @@ export function ConnectionSection({ state, settings, errors, onChange, onTest, t
               </Button>
             </InlineStack>
             {result && (
-              <Banner tone={result.kind === "works" ? "success" : result.kind === "noToken" ? "info" : "critical"}>
+              <Banner tone={TEST_TONE[result.kind] ?? "critical"}>
                 {result.kind === "refused"
                   ? t("settings.connection.result.refused", { message: result.message })
                   : t(`settings.connection.result.${result.kind}`)}

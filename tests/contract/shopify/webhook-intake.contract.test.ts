@@ -172,22 +172,4 @@ describe("lifecycle and compliance webhooks", () => {
     expect((await app.db.prisma.session.findUniqueOrThrow({ where: { id: `offline_${SHOP}` } })).scope).toBe("read_orders,read_locations");
     await app.db.prisma.session.deleteMany({ where: { shop: SHOP } });
   });
-
-  it("erases the named orders' history on customers/redact and everything on shop/redact", async () => {
-    const row = (orderId: string) => ({
-      shop: SHOP, list: "cancel", orderId, action: "none", outcome: "no_shipment",
-      startedAt: new Date(), finishedAt: new Date(),
-    });
-    await app.db.prisma.syncHistory.createMany({ data: [row("1"), row("2")] });
-    const customersRedact = await app.sendWebhook("/webhooks/compliance", {
-      topic: "customers/redact", shop: SHOP,
-      payload: { shop_id: 1, shop_domain: SHOP, customer: { id: 1 }, orders_to_redact: [1] },
-    });
-    expect(customersRedact.status).toBe(200);
-    expect((await app.db.prisma.syncHistory.findMany({ where: { shop: SHOP } })).map((h) => h.orderId)).toEqual(["2"]);
-    const shopRedact = await app.sendWebhook("/webhooks/compliance", { topic: "shop/redact", shop: SHOP, payload: { shop_id: 1, shop_domain: SHOP } });
-    expect(shopRedact.status).toBe(200);
-    expect(await app.db.prisma.syncHistory.count({ where: { shop: SHOP } })).toBe(0);
-    expect(await app.db.prisma.shopSettings.count({ where: { shop: SHOP } })).toBe(0);
-  });
 });

@@ -64,6 +64,9 @@ describe.each(LIFECYCLE_TOPICS)("%s", (topic) => {
     const request = parseLifecyclePayload(topic, SHOP, parseWebhookBody(JSON.stringify(exampleFor(topic))));
     expect(request.topic).toBe(topic);
     if (request.topic === "customers/redact") expect(request.orderIds).toEqual(["299938", "280263", "220458"]);
+    if (request.topic === "customers/data_request") {
+      expect(request).toMatchObject({ orderIds: ["299938", "280263", "220458"], dataRequestId: "9999", customerId: "191167" });
+    }
     if (request.topic === "app/scopes_update") expect(request.scopes).toEqual(["read_products", "write_products"]);
   });
 

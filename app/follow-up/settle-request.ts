@@ -18,6 +18,8 @@ export type RequestResult =
   | "shipment_gone"
   /** Modify: a cancel request took its place. */
   | "superseded"
+  /** Modify: OpenLogi dealt with it, but what it asked was redacted (app/privacy), so it cannot be compared. */
+  | "unverifiable"
   /** Still pending when the follow-up gave up (poll-schedule.ts). */
   | "no_answer";
 
@@ -35,7 +37,8 @@ export type Settlement =
  * - cancel: gone → cancelled; `cancel_request` → pending; anything else → not carried out.
  * - modify: gone → shipment gone; `modify_request` → pending; `cancel_request` → superseded;
  *   otherwise modified when the shipment's recipient holds every requested field, else not
- *   carried out (the status alone cannot tell: a modified shipment also goes back to picking).
+ *   carried out (the status alone cannot tell: a modified shipment also goes back to picking);
+ *   unverifiable when the ledger no longer holds what was asked (redacted for privacy).
  */
 export function settleBillableRequest(
   kind: BillableRequestKind,
@@ -51,11 +54,8 @@ export function settleBillableRequest(
       if (seen === null) return { kind: "settled", result: "shipment_gone", status: null };
       if (seen.status === "modify_request") return { kind: "pending" };
       if (seen.status === "cancel_request") return { kind: "settled", result: "superseded", status: seen.status };
-      return {
-        kind: "settled",
-        result: requestedRecipient && holdsEvery(seen.recipient, requestedRecipient) ? "modified" : "not_carried_out",
-        status: seen.status,
-      };
+      if (!requestedRecipient) return { kind: "settled", result: "unverifiable", status: seen.status };
+      return { kind: "settled", result: holdsEvery(seen.recipient, requestedRecipient) ? "modified" : "not_carried_out", status: seen.status };
     default: {
       const unhandled: never = kind;
       throw new Error(`Unhandled billable request kind ${String(unhandled)}`);
@@ -73,7 +73,8 @@ function holdsEvery(recipient: unknown, requested: Record<string, unknown>): boo
 
 /**
  * The recipient a modify request carried, from its ledger key
- * (`{shipmentId}:recipient:{stable JSON}`, sync/decide-sync.ts); null when the key has none.
+ * (`{shipmentId}:recipient:{stable JSON}`, sync/decide-sync.ts); null when the key has none,
+ * or only its digest (`…:recipient:sha256:…` once app/privacy removed the personal data).
  */
 export function requestedRecipientOf(changeKey: string): Record<string, unknown> | null {
   const at = changeKey.indexOf(":recipient:");

@@ -18,6 +18,7 @@ const TONE: Record<string, "success" | "warning" | "critical" | "info"> = {
   not_carried_out: "critical",
   shipment_gone: "warning",
   superseded: "info",
+  unverifiable: "info",
   no_answer: "warning",
 };
 

@@ -36,8 +36,8 @@ describe("settleBillableRequest", () => {
     expect(settleBillableRequest("modify", ASKED, seen("modify_request"))).toEqual({ kind: "pending" });
   });
 
-  it("does not call a modify request carried out when the ledger does not say what it asked", () => {
-    expect(settleBillableRequest("modify", null, seen("picking", ASKED))).toMatchObject({ result: "not_carried_out" });
+  it("calls a modify request unverifiable when what it asked was redacted, rather than guess", () => {
+    expect(settleBillableRequest("modify", null, seen("picking", ASKED))).toEqual({ kind: "settled", result: "unverifiable", status: "picking" });
   });
 });
 
@@ -48,5 +48,9 @@ describe("requestedRecipientOf", () => {
 
   it("has none for a cancel request's key", () => {
     expect(requestedRecipientOf("cancel")).toBeNull();
+  });
+
+  it("has none once app/privacy replaced the recipient by its digest", () => {
+    expect(requestedRecipientOf("TS001-S1:recipient:sha256:9f86d081884c7d65")).toBeNull();
   });
 });

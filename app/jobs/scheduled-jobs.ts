@@ -25,6 +25,9 @@ export function scheduledJobKey(kind: ScheduledKind, shop: string, slot: Date): 
   return `${shop}:${kind}:${slot.toISOString()}`;
 }
 
+/** The kinds that sync an order: what the merchant's queue figures and the cut-off forecast count. */
+export const ORDER_JOB_KINDS = ["order_event", "manual_retry"] as const satisfies readonly JobKind[];
+
 /** Whether a claimed job is the schedule's rather than an order's. */
 export function isScheduledKind(kind: string): kind is ScheduledKind {
   return kind === "reconcile" || kind === "follow_up";

@@ -5,6 +5,8 @@
  * test moves.
  */
 import { EVERY_MS, slotOf } from "../../app/jobs/scheduled-jobs";
+import { shopQueueStats } from "../../app/models/queue-stats.server";
+import { enqueueScheduledJob } from "../../app/models/scheduled-jobs.server";
 import { OVERLAP_MS } from "../../app/reconcile/plan-reconcile";
 import { reconcileAllShops } from "../../app/reconcile/reconcile-all.server";
 import type { OrderSnapshot } from "../../app/sync/types";
@@ -138,5 +140,13 @@ describe("reconciliation of missed webhooks", () => {
     await runUntilIdle();
     expect((await reconcileJobs()).length).toBe(before + 1);
     expect((await reconcileJobs()).every((job) => job.status === "completed")).toBe(true);
+  });
+
+  it("leaves a waiting cycle out of Home's queue figures, which count orders", async () => {
+    world.clock.advance(EVERY_MS.reconcile);
+    await enqueueScheduledJob(world.app.db.prisma, { kind: "reconcile", shop: SHOP, slot: slotOf("reconcile", world.clock.now()), now: world.clock.now() });
+    const queue = await shopQueueStats(world.app.db.prisma, SHOP, world.clock.now(), new Date(0));
+    expect(queue).toMatchObject({ pending: 0, running: 0, oldestPendingAgeMs: null });
+    await runUntilIdle();
   });
 });

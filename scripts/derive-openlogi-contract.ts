@@ -14,6 +14,7 @@ const KEPT_PATHS = [
   "/shipments/{id}/modify",
   "/shipments/{id}/cancel",
   "/shipments/{account_id}",
+  "/shipments",
 ] as const;
 const DROPPED_KEYS = new Set(["description", "example", "examples", "externalDocs", "tags"]);
 

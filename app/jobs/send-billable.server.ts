@@ -47,14 +47,14 @@ export async function sendBillable(
   const state = await recordBillableIntent(prisma, key, ctx.job.id);
   if (state === "sent") return { action: "none", billable: false, outcome: "already_sent" };
   if (state === "intent" && (await landed())) {
-    await markBillableSent(prisma, key);
+    await markBillableSent(prisma, key, ctx.deps.clock());
     return done;
   }
   try {
     await plan.send();
   } catch (error) {
     if (workMayHaveBeenDone(error) && (await landed())) {
-      await markBillableSent(prisma, key);
+      await markBillableSent(prisma, key, ctx.deps.clock());
       return done;
     }
     // Refused outright: nothing was charged, and the same change may be asked for again.
@@ -63,6 +63,6 @@ export async function sendBillable(
     }
     throw error;
   }
-  await markBillableSent(prisma, key);
+  await markBillableSent(prisma, key, ctx.deps.clock());
   return done;
 }

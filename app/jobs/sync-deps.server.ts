@@ -5,7 +5,7 @@ import type { ShopContext } from "../models/settings.server";
 import { createOpenLogiClient, openLogiBaseUrl, type OpenLogiClient } from "../openlogi/client.server";
 import { createRateLimiter } from "../openlogi/rate-limiter.server";
 import { createTokenCipher, type TokenCipher } from "../security/token-cipher.server";
-import { createAdminGraphqlClient } from "../shopify/admin-client.server";
+import { createAdminGraphqlClient, type AdminGraphqlClient } from "../shopify/admin-client.server";
 import { fetchOrderSnapshot } from "../shopify/orders.server";
 import type { OrderSnapshot } from "../sync/types";
 
@@ -23,6 +23,10 @@ export interface SyncDeps {
   logger: Logger;
   openLogiFor(shop: ShopContext): OpenLogiApi;
   orderReaderFor(shop: string): Promise<OrderReader>;
+  /** The shop's Admin API with its offline session, for reads beyond one order (reconciliation). */
+  adminClientFor(shop: string): Promise<AdminGraphqlClient>;
+  /** Waits; tests pass the fixed clock's, which advances it. */
+  sleep(ms: number): Promise<void>;
 }
 
 export interface SyncDepsOptions {
@@ -48,6 +52,9 @@ export function createSyncDeps(options: SyncDepsOptions): SyncDeps {
     callsPerMinute: env.OPENLOGI_CALLS_PER_MINUTE,
   });
 
+  const adminClientFor = async (shop: string) =>
+    createAdminGraphqlClient({ shop, accessToken: await options.loadAccessToken(shop), origin: env.SHOPIFY_ADMIN_API_ORIGIN });
+
   return {
     prisma,
     cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEY, env.TOKEN_ENCRYPTION_PREVIOUS_KEYS),
@@ -61,12 +68,10 @@ export function createSyncDeps(options: SyncDepsOptions): SyncDeps {
         limiter,
       }),
     async orderReaderFor(shop) {
-      const client = createAdminGraphqlClient({
-        shop,
-        accessToken: await options.loadAccessToken(shop),
-        origin: env.SHOPIFY_ADMIN_API_ORIGIN,
-      });
+      const client = await adminClientFor(shop);
       return (orderGid) => fetchOrderSnapshot(client, orderGid);
     },
+    adminClientFor,
+    sleep,
   };
 }

@@ -4,6 +4,7 @@ import prisma from "../models/db.server";
 import { paceIntervalMs } from "../openlogi/rate-limiter.server";
 import { scheduleRetentionPurge } from "../privacy/purge-expired.server";
 import { createSyncDeps } from "./sync-deps.server";
+import { createScheduler } from "./schedule.server";
 import { createWorker } from "./worker.server";
 
 /** Warns once about overrides that point the app somewhere other than the real services. */
@@ -30,7 +31,9 @@ export async function startWorkers(env: Env) {
       return session.accessToken!;
     },
   });
+  const scheduler = createScheduler(deps);
   const options = {
+    scheduler,
     leaseMs: env.WORKER_LEASE_MS,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,
     msPerJob: paceIntervalMs(env.OPENLOGI_CALLS_PER_MINUTE),

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { claimJobs, failExhaustedJobs, releaseJobs, renewLeases, type Holder } from "../models/sync-job.server";
 import { paceIntervalMs } from "../openlogi/rate-limiter.server";
 import { recordOutcome } from "./record-outcome.server";
-import { runSyncBatch } from "./run-sync-batch.server";
+import { runJobs } from "./run-jobs.server";
+import type { Scheduler } from "./schedule.server";
+import { isScheduledKind } from "./scheduled-jobs";
 import type { SyncDeps } from "./sync-deps.server";
 
 export interface WorkerOptions {
@@ -19,6 +21,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** Waits between polls; tests pass one that resolves at once. */
   sleep?: (ms: number) => Promise<void>;
+  /** Queues the scheduled jobs (reconciliation, follow-up) before each claim; none without it. */
+  scheduler?: Scheduler;
 }
 
 export interface Worker {
@@ -65,13 +69,14 @@ export function createWorker(deps: SyncDeps, options: WorkerOptions = {}): Worke
   async function tick(): Promise<number> {
     for (const job of await failExhaustedJobs(deps.prisma, { now: deps.clock(), leaseMs })) {
       log.error({ shop: job.shop, orderId: job.orderId, jobId: job.id }, "job failed after its last attempt");
-      await recordOutcome(deps, job, null, null, { action: "none", outcome: "failed", message: job.lastError });
+      if (!isScheduledKind(job.kind)) await recordOutcome(deps, job, null, null, { action: "none", outcome: "failed", message: job.lastError });
     }
+    await options.scheduler?.tick();
     const jobs = await claimJobs(deps.prisma, { ...holder, now: deps.clock(), limit });
     if (jobs.length === 0) return 0;
     const stopHeartbeat = heartbeat();
     try {
-      const unstarted = await runSyncBatch(deps, jobs, holder, () => stopping);
+      const unstarted = await runJobs(deps, jobs, holder, () => stopping);
       await releaseJobs(deps.prisma, unstarted, id, deps.clock());
     } finally {
       stopHeartbeat();

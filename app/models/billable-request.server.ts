@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { FIRST_CHECK_MS } from "../follow-up/poll-schedule";
 import { isUniqueViolation } from "./unique-violation";
 
 export type BillableKind = "cancel" | "modify";
@@ -69,10 +70,11 @@ export async function recordBillableIntent(
   }
 }
 
-export async function markBillableSent(prisma: PrismaClient, key: BillableKey) {
+/** OpenLogi took the request: from now on the follow-up looks for its result (app/follow-up). */
+export async function markBillableSent(prisma: PrismaClient, key: BillableKey, now: Date) {
   await prisma.billableRequest.update({
     where: { shop_shipmentId_kind_changeKey_orderVersion: key },
-    data: { state: "sent" },
+    data: { state: "sent", sentAt: now, nextCheckAt: new Date(now.getTime() + FIRST_CHECK_MS) },
   });
 }
 

@@ -22,6 +22,8 @@ const ROW = {
   list: true,
   jobId: true,
   createdAt: true,
+  requestResult: true,
+  requestResultAt: true,
 } as const;
 
 /** The order's latest records, newest first. */

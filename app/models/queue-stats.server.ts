@@ -1,4 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
+import { ORDER_JOB_KINDS } from "../jobs/scheduled-jobs";
+
+// Orders only: a shop's reconciliation or follow-up is no order waiting, nor an OpenLogi call to forecast.
+const kind = { in: [...ORDER_JOB_KINDS] };
 
 /** One shop's queue as Home shows it. */
 export interface QueueStats {
@@ -14,13 +18,13 @@ export async function shopQueueStats(prisma: PrismaClient, shop: string, now: Da
   const [rows, failed, oldest] = await Promise.all([
     prisma.syncJob.groupBy({
       by: ["status"],
-      where: { shop, status: { in: ["pending", "running"] } },
+      where: { shop, kind, status: { in: ["pending", "running"] } },
       _count: { _all: true },
     }),
     // A failed job's completedAt is when its last attempt failed.
-    prisma.syncJob.count({ where: { shop, status: "failed", completedAt: { gte: since } } }),
+    prisma.syncJob.count({ where: { shop, kind, status: "failed", completedAt: { gte: since } } }),
     prisma.syncJob.findFirst({
-      where: { shop, status: "pending" },
+      where: { shop, kind, status: "pending" },
       orderBy: { createdAt: "asc" },
       select: { createdAt: true },
     }),

@@ -6,8 +6,12 @@ import { isUniqueViolation } from "./unique-violation";
 export type JobStatus = "pending" | "running" | "completed" | "failed";
 /** The event a job syncs, named for the webhook topic it came from. */
 export type JobTask = "cancelled" | "edited" | "updated";
-/** Where a job came from: a webhook, or staff asking to sync an order again. */
-export type JobKind = "order_event" | "manual_retry";
+/**
+ * Where a job came from: a webhook (or the reconciliation, for one that never came), staff
+ * asking to sync an order again, or the schedule (app/jobs/schedule.server.ts): one shop's
+ * reconciliation cycle, or a look at its pending billable requests.
+ */
+export type JobKind = "order_event" | "manual_retry" | "reconcile" | "follow_up";
 
 export interface WebhookRecord {
   webhookId: string;

@@ -49,6 +49,8 @@ export interface OpenLogiClientOptions {
 export interface OpenLogiClient {
   /** Shipments whose identifier (or, lacking one, order_no) is one of `keys`. */
   findShipmentsByKeys(keys: string[]): Promise<ShipmentSnapshot[]>;
+  /** The shipments with these ids, shipped ones included; an id OpenLogi no longer has is left out. */
+  findShipmentsByIds(ids: string[]): Promise<ShipmentSnapshot[]>;
   /** null when OpenLogi has no such shipment (404). */
   getShipment(id: string): Promise<ShipmentSnapshot | null>;
   /** PUT replaces the whole request: `body` must carry every field to keep. */
@@ -125,6 +127,23 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
         for (const shipment of shipmentList(data)) found.set(shipment.id, shipment);
       }
       return [...found.values()];
+    },
+
+    async findShipmentsByIds(ids) {
+      const unique = [...new Set(ids.filter((id) => id !== ""))];
+      const found: ShipmentSnapshot[] = [];
+      for (let i = 0; i < unique.length; i += MAX_KEYS_PER_LOOKUP) {
+        const chunk = unique.slice(i, i + MAX_KEYS_PER_LOOKUP);
+        const data = await send((signal) =>
+          api.GET("/shipments", {
+            params: { query: { id: chunk.join(",") } },
+            querySerializer: () => `id=${chunk.map(encodeURIComponent).join(",")}`,
+            signal,
+          })
+        );
+        found.push(...shipmentList(data));
+      }
+      return found;
     },
 
     getShipment,

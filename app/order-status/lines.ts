@@ -3,6 +3,7 @@
  * history and from what OpenLogi says now), plus the order's latest record when it reached no
  * shipment and is newer than every shipment's. Pure: the shell reads, this decides.
  */
+import type { RequestResult } from "../follow-up/settle-request";
 import { isHistoryOutcome, isRetryable, outcomeTone } from "../history/outcome-group";
 import { isUnfinished, queuedRetry, type OrderJob } from "../history/retry-jobs";
 import { previewDecisions } from "../sync/preview";
@@ -23,6 +24,9 @@ export interface HistoryRow {
   /** The job that wrote the record (null for records older than jobs, or written by hand). */
   jobId: number | null;
   createdAt: Date;
+  /** A billable request's final result and when the follow-up saw it (app/follow-up). */
+  requestResult?: string | null;
+  requestResultAt?: Date | null;
 }
 
 /** What OpenLogi answered for the order's key, and when. */
@@ -54,7 +58,7 @@ export function buildLines({ records, billable, jobs, read, settings }: LineInpu
   const orderLevel = records[0];
   // The order's newest record reached no shipment (paused, not OpenLogi's, failed before the lookup…).
   if (orderLevel && orderLevel.shipmentId === null) {
-    lines.push({ shipmentId: null, latest: latestRecord(orderLevel, retries), billableSentAt: null, status: null, wouldDo: null });
+    lines.push({ shipmentId: null, latest: latestRecord(orderLevel, retries), billableSentAt: null, billableResult: null, status: null, wouldDo: null });
   }
   for (const shipmentId of [...shipmentIds].sort()) {
     // Each shipment's own latest record, never another shipment's or the order's.
@@ -65,6 +69,7 @@ export function buildLines({ records, billable, jobs, read, settings }: LineInpu
       shipmentId,
       latest: latest ? latestRecord(latest, retries) : null,
       billableSentAt: sent ? sent.createdAt.toISOString() : null,
+      billableResult: sent?.requestResult && sent.requestResultAt ? { result: sent.requestResult as RequestResult, at: sent.requestResultAt.toISOString() } : null,
       status,
       wouldDo: settings && status?.code ? previewDecisions(status.code, settings) : null,
     });

@@ -5,6 +5,7 @@
  */
 import type { HistoryOutcome, OutcomeTone } from "../history/outcome-group";
 import type { Preview } from "../sync/preview";
+import type { RequestResult } from "../follow-up/settle-request";
 import type { ShipmentStatus } from "../sync/types";
 
 /** The shop's OpenLogi connection: never set up, working, or refused by OpenLogi. */
@@ -45,6 +46,11 @@ export interface StatusLine {
   latest: LatestRecord | null;
   /** When the last billable request for this shipment was sent (ISO), or null. */
   billableSentAt: string | null;
+  /**
+   * That request's final result once the follow-up saw it (code and ISO time), or null while
+   * pending. Always sent; optional so the block builds against answers from before it existed.
+   */
+  billableResult?: { result: RequestResult; at: string } | null;
   status: KnownStatus | null;
   /** What a cancellation or an edit would do now (sync/preview.ts), from `status`; null when unknown. */
   wouldDo: Preview | null;

@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { ChangesCard } from "../components/record/ChangesCard";
 import { OtherRecordsCard } from "../components/record/OtherRecordsCard";
 import { OutcomeCard } from "../components/record/OutcomeCard";
+import { RequestResultCard } from "../components/record/RequestResultCard";
 import { SummaryCard, TimingCard } from "../components/record/SummaryCards";
 import { useI18n } from "../i18n/i18n-context";
 import prisma from "../models/db.server";
@@ -56,6 +57,7 @@ export default function HistoryRecord() {
               retrying={retry.state !== "idle"}
               onRetry={() => retry.submit({ intent: "retry" }, { method: "post" })}
             />
+            <RequestResultCard record={record} />
             {details.changes.length > 0 && <ChangesCard changes={details.changes} />}
             <OtherRecordsCard records={others} />
           </BlockStack>

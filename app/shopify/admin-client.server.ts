@@ -19,6 +19,18 @@ export interface AdminGraphqlClient {
     document: string,
     variables: TVariables,
   ): Promise<TData>;
+  /** The same, with what the query cost and what the shop's bucket holds now (`extensions.cost`). */
+  requestWithCost<TData, TVariables extends Record<string, unknown>>(
+    document: string,
+    variables: TVariables,
+  ): Promise<{ data: TData; cost: QueryCost | null }>;
+}
+
+/** `extensions.cost` of an Admin API answer. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits */
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 }
 
 export interface AdminGraphqlClientOptions {
@@ -51,6 +63,18 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
     ): Promise<TData> {
       try {
         return await client.request<TData>({ document, variables });
+      } catch (error) {
+        throw toShopifyApiError(error, options.shop);
+      }
+    },
+    async requestWithCost<TData, TVariables extends Record<string, unknown>>(
+      document: string,
+      variables: TVariables,
+    ): Promise<{ data: TData; cost: QueryCost | null }> {
+      try {
+        const response = await client.rawRequest<TData>(document, variables);
+        const cost = (response.extensions as { cost?: QueryCost } | undefined)?.cost ?? null;
+        return { data: response.data, cost };
       } catch (error) {
         throw toShopifyApiError(error, options.shop);
       }

@@ -483,3 +483,12 @@ export type LocationByIdQueryVariables = Exact<{
 
 
 export type LocationByIdQuery = { location: { id: string, isActive: boolean } | null };
+
+export type ReconcileOrdersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  query: string;
+}>;
+
+
+export type ReconcileOrdersQuery = { orders: { nodes: Array<{ legacyResourceId: string, createdAt: string, updatedAt: string, cancelledAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };

@@ -9,12 +9,13 @@
  *   (unknown or missing → 401 `{"errors":"[API] Invalid API key or access token …"}`).
  * - validation errors: HTTP 200, `{ errors: [...] }` and no `data`.
  * - queries whose requested cost exceeds 1,000 points: `MAX_COST_EXCEEDED`.
- * - `extensions.cost` on every executed response; `THROTTLED` on cue.
+ * - `extensions.cost` on every executed response; `THROTTLED` on cue, or (given a clock) when
+ *   the shop's bucket, which restores 100 points a second, holds less than the query asks.
  *   https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
  * - connections with `nodes`, `edges { cursor node }` and `pageInfo`, honouring
  *   `first`/`after`, `last`/`before` and `reverse`, at most 250 a page.
  *
- * QueryRoot `order`, `fulfillmentOrder`, `node`, `shop`, `location` and `locations` have data
+ * QueryRoot `order`, `orders`, `fulfillmentOrder`, `node`, `shop`, `location` and `locations` have data
  * (the shop's time zone and locations come from `shops`); every other field
  * resolves from the seeded plain objects, so a field the fixture lacks is null (or an
  * error when the schema says non-null), as a missing resolver would be.
@@ -132,6 +133,8 @@ export interface AdminOrderFixture {
   legacyResourceId?: string;
   name: string;
   number: number;
+  /** Defaults to {@link DEFAULT_CREATED_AT}, before any test's clock. */
+  createdAt?: string;
   updatedAt: string;
   cancelledAt: string | null;
   email: string | null;
@@ -164,6 +167,10 @@ export interface AdminApiRequestLogEntry {
   variables: Record<string, unknown>;
   /** HTTP status answered; -1 when the connection was dropped on cue. */
   status: number;
+  /** The query's requested cost, when it was executed (or throttled for it). */
+  cost?: number;
+  /** What Shopify would charge after running it: connections count the nodes they returned. */
+  actualCost?: number;
 }
 
 export interface AdminApiDouble {
@@ -202,7 +209,15 @@ export interface AdminApiDoubleOptions {
   accessTokens: Record<string, string>;
   /** shop domain → its time zone and locations. */
   shops?: Record<string, AdminShopFixture>;
+  /**
+   * Epoch ms. Given, each shop's bucket is kept as Shopify keeps it: a query costs its
+   * requested points, the bucket restores `restoreRate` a second, and a query asking more than
+   * it holds is `THROTTLED`. Left out, every query finds the bucket full less its own cost.
+   */
+  clock?: () => number;
 }
+
+export const DEFAULT_CREATED_AT = "2026-01-01T00:00:00Z";
 
 export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promise<AdminApiDouble> {
   const schema = loadAdminSchema();
@@ -210,6 +225,17 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
   const orders = new Map<string, Map<string, AdminOrderFixture>>();
   const failures: AdminApiFailure[] = [];
   const requests: AdminApiRequestLogEntry[] = [];
+  const buckets = new Map<string, { available: number; at: number }>();
+
+  /** Points the shop's bucket holds now; the maximum when the double keeps no buckets. */
+  function bucketNow(shop: string): number {
+    if (!options.clock) return BUCKET.maximumAvailable;
+    const now = options.clock();
+    const bucket = buckets.get(shop) ?? { available: BUCKET.maximumAvailable, at: now };
+    const available = Math.min(BUCKET.maximumAvailable, bucket.available + ((now - bucket.at) / 1000) * BUCKET.restoreRate);
+    buckets.set(shop, { available, at: now });
+    return available;
+  }
 
   const ordersOf = (shop: string) => {
     let shopOrders = orders.get(shop);
@@ -308,7 +334,10 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
         ],
       });
     }
-    if (failure?.kind === "throttled") {
+    entry.cost = requestedQueryCost;
+    const available = bucketNow(shop);
+    if (failure?.kind === "throttled" || requestedQueryCost > available) {
+      const currentlyAvailable = failure?.kind === "throttled" ? (failure.currentlyAvailable ?? 0) : Math.floor(available);
       return reply(200, {
         errors: [
           {
@@ -320,7 +349,7 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
           cost: {
             requestedQueryCost,
             actualQueryCost: null,
-            throttleStatus: { ...BUCKET, currentlyAvailable: failure.currentlyAvailable ?? 0 },
+            throttleStatus: { ...BUCKET, currentlyAvailable },
           },
         },
       });
@@ -334,14 +363,18 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
       operationName,
     });
     const errors = result.errors?.map((error) => error.toJSON());
+    const actualQueryCost = actualCost(schema, document, operationName, result.data ?? null);
+    entry.actualCost = actualQueryCost;
+    // Shopify takes the requested cost up front and refunds the difference once the query ran.
+    if (options.clock) buckets.set(shop, { available: available - actualQueryCost, at: options.clock() });
     reply(200, {
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(errors ? { errors } : {}),
       extensions: {
         cost: {
           requestedQueryCost,
-          actualQueryCost: requestedQueryCost,
-          throttleStatus: { ...BUCKET, currentlyAvailable: BUCKET.maximumAvailable - requestedQueryCost },
+          actualQueryCost,
+          throttleStatus: { ...BUCKET, currentlyAvailable: Math.floor(available - actualQueryCost) },
         },
       },
     });
@@ -366,6 +399,7 @@ export async function startAdminApiDouble(options: AdminApiDoubleOptions): Promi
     },
     reset() {
       orders.clear();
+      buckets.clear();
       failures.length = 0;
       requests.length = 0;
     },
@@ -483,6 +517,35 @@ function connection<T>(items: T[], args: ConnectionArgs) {
   };
 }
 
+/**
+ * The orders `query` and `sortKey` the app uses, answered as Shopify does: `updated_at:>'ISO'`
+ * (or `>=`) filters; UPDATED_AT sorts by the last change, ID (Shopify's default) by id. Any
+ * other search term is refused rather than ignored, so a query the double cannot honour fails.
+ */
+function ordersMatching(orders: AdminOrderFixture[], args: ConnectionArgs & { sortKey?: string | null }): AdminOrderFixture[] {
+  let matching = orders;
+  if (args.query != null && args.query.trim() !== "") {
+    const term = /^updated_at:(>=?)'?([^']+)'?$/.exec(args.query.trim());
+    const since = term ? Date.parse(term[2]) : Number.NaN;
+    if (!term || Number.isNaN(since)) {
+      throw new GraphQLError(`admin-api-double implements only updated_at:>'ISO 8601' in orders' query, not: ${args.query}`);
+    }
+    matching = orders.filter((order) => (term[1] === ">=" ? Date.parse(order.updatedAt) >= since : Date.parse(order.updatedAt) > since));
+  }
+  const byId = (a: AdminOrderFixture, b: AdminOrderFixture) => {
+    const [x, y] = [BigInt(a.id.split("/").at(-1)!), BigInt(b.id.split("/").at(-1)!)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  switch (args.sortKey ?? "ID") {
+    case "ID":
+      return [...matching].sort(byId);
+    case "UPDATED_AT":
+      return [...matching].sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || byId(a, b));
+    default:
+      throw new GraphQLError(`admin-api-double does not implement orders' sortKey ${args.sortKey}`);
+  }
+}
+
 /** A MoneyBag in one currency (the double's shops sell in their own currency). */
 function moneyBag(amount: string, currencyCode: string) {
   return {
@@ -568,6 +631,7 @@ function toOrder(order: AdminOrderFixture) {
     legacyResourceId: order.legacyResourceId ?? order.id.split("/").at(-1),
     name: order.name,
     number: order.number,
+    createdAt: order.createdAt ?? DEFAULT_CREATED_AT,
     updatedAt: order.updatedAt,
     cancelledAt: order.cancelledAt,
     email: order.email,
@@ -622,6 +686,8 @@ function rootFor(shopOrders: Map<string, AdminOrderFixture>, shopFixture: AdminS
   };
   return {
     order: ({ id }: { id: string }) => findOrder(id),
+    orders: (args: ConnectionArgs & { sortKey?: string | null }) =>
+      connection(ordersMatching([...shopOrders.values()], args).map(toOrder), { ...args, query: null }),
     fulfillmentOrder: ({ id }: { id: string }) => findFulfillmentOrder(id),
     node: ({ id }: { id: string }) => findOrder(id) ?? findFulfillmentOrder(id),
     shop: () => ({ __typename: "Shop", ianaTimezone: shopFixture.ianaTimezone ?? "Asia/Tokyo" }),
@@ -728,4 +794,59 @@ export function estimateQueryCost(
   };
 
   return selectionCost(rootType, operation.selectionSet);
+}
+
+/**
+ * The cost Shopify charges once a query ran, by the same rules as the requested cost but over
+ * what came back: a connection costs 2 plus each returned node's cost, an object 1 (null or
+ * not), a scalar 0.
+ */
+export function actualCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  data: Record<string, unknown> | null,
+): number {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  const rootType = operation && schema.getRootType(operation.operation);
+  if (!operation || !rootType || !data) return 0;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+
+  const cost = (type: GraphQLCompositeType, selectionSet: SelectionSetNode, value: Record<string, unknown>): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += cost(type, selection.selectionSet, value);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) total += cost(type, fragment.selectionSet, value);
+      } else {
+        if (selection.name.value.startsWith("__") || !("getFields" in type)) continue;
+        const field = type.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+        if (!field || !selection.selectionSet || isLeafType(getNamedType(field.type))) continue;
+        const named = getNamedType(field.type) as GraphQLCompositeType;
+        const child = value[selection.alias?.value ?? selection.name.value] as Record<string, unknown> | null | undefined;
+        if (isObjectType(named) && named.name.endsWith("Connection")) {
+          total += 2;
+          for (const inner of selection.selectionSet.selections) {
+            if (inner.kind !== Kind.FIELD || !inner.selectionSet || !child) continue;
+            const list = (child[inner.alias?.value ?? inner.name.value] ?? []) as Record<string, unknown>[];
+            const itemType = getNamedType(named.getFields()[inner.name.value].type) as GraphQLCompositeType;
+            if (inner.name.value === "nodes") total += list.reduce((sum, node) => sum + 1 + cost(itemType, inner.selectionSet!, node), 0);
+            if (inner.name.value === "edges") total += list.reduce((sum, edge) => sum + cost(itemType, inner.selectionSet!, edge), 0);
+          }
+        } else {
+          total += 1 + (child ? cost(named, selection.selectionSet, child) : 0);
+        }
+      }
+    }
+    return total;
+  };
+  return cost(rootType, operation.selectionSet, data);
 }

@@ -66,7 +66,8 @@ type OperationId =
   | "deleteShipment"
   | "modifyShipment"
   | "cancelShipment"
-  | "listShipments";
+  | "listShipments"
+  | "listShipmentsById";
 
 const OPERATIONS: Record<OperationId, { path: string; method: string }> = {
   getShipment: { path: "/shipments/{id}", method: "get" },
@@ -75,6 +76,7 @@ const OPERATIONS: Record<OperationId, { path: string; method: string }> = {
   modifyShipment: { path: "/shipments/{id}/modify", method: "post" },
   cancelShipment: { path: "/shipments/{id}/cancel", method: "post" },
   listShipments: { path: "/shipments/{account_id}", method: "get" },
+  listShipmentsById: { path: "/shipments", method: "get" },
 };
 
 function operation(id: OperationId): any {
@@ -293,6 +295,8 @@ export interface OpenLogiDouble {
    * answer (list or single GET) that shows shipment `id`, it takes `status`.
    */
   moveOnAfterRead(id: string, status: ShipmentStatus): void;
+  /** The warehouse carried out a cancel request: OpenLogi no longer lists the shipment. */
+  remove(id: string): void;
   /** Units of `code` in stock; a code never set is always in stock. */
   setStock(code: string, units: number): void;
   /** Answers the double would have sent that break the contract: a bug in the double or its seed. */
@@ -422,6 +426,9 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
 
   function route(request: Incoming): { operation: OperationId; target: string } | undefined {
     const segments = request.path.split("/").filter(Boolean).map(decodeURIComponent);
+    if (segments[0] === "shipments" && segments.length === 1 && request.method === "GET") {
+      return { operation: "listShipmentsById", target: "" };
+    }
     if (segments[0] !== "shipments" || !segments[1]) return undefined;
     const target = segments[1];
     if (segments.length === 2) {
@@ -447,7 +454,9 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
       const value = request.url.searchParams.get(parameter.name);
       if (parameter.required && (value === null || value === ""))
         errors[parameter.name] = `${parameter.name}は必須です。`;
-      else if (parameter.name === "id" && value !== target) errors.id = "idがURLの出荷IDと一致しません。";
+      else if (parameter.name === "id" && operationId !== "listShipmentsById" && value !== target) {
+        errors.id = "idがURLの出荷IDと一致しません。";
+      }
     }
     return Object.keys(errors).length > 0 ? validationFailed(errors) : undefined;
   }
@@ -523,6 +532,21 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
         .filter((data) =>
           data.identifier ? wanted.has(data.identifier) : !!data.order_no && wanted.has(data.order_no)
         );
+      return { status: 200, json: { shipments: found }, operation: operationId };
+    }
+
+    if (operationId === "listShipmentsById") {
+      if (parameterError) return parameterError;
+      const ids = (request.url.searchParams.get("id") ?? "").split(",").filter((id) => id !== "");
+      if (ids.length > 100) return validationFailed({ id: "idは100件以下で指定してください。" });
+      // Without ids OpenLogi lists every shipment not yet shipped; with ids, shipped ones too.
+      // Another account's shipment is not the token's to see: it is left out, like one that is gone.
+      const found = ids.length > 0
+        ? ids.flatMap((id) => {
+            const stored = shipments.get(id);
+            return stored && accounts.includes(stored.account) ? [stored.data] : [];
+          })
+        : [...shipments.values()].filter(({ account, data }) => accounts.includes(account) && data.status !== "shipped").map(({ data }) => data);
       return { status: 200, json: { shipments: found }, operation: operationId };
     }
 
@@ -661,8 +685,8 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     const answered: Answer = onApi ? await answer(request, record) : { reply: notFound(), paceHeaders: {} };
     const reply = checkReply(answered.reply, request);
     record.status = reply.status;
-    if (reply.status === 200 && (reply.operation === "listShipments" || reply.operation === "getShipment")) {
-      const shown = reply.operation === "listShipments" ? (reply.json as { shipments: ShipmentResponse[] }).shipments : [reply.json as ShipmentResponse];
+    if (reply.status === 200 && (reply.operation === "listShipments" || reply.operation === "listShipmentsById" || reply.operation === "getShipment")) {
+      const shown = reply.operation === "listShipments" || reply.operation === "listShipmentsById" ? (reply.json as { shipments: ShipmentResponse[] }).shipments : [reply.json as ShipmentResponse];
       for (const { id } of shown) {
         const next = afterRead.get(id);
         const stored = shipments.get(id);
@@ -722,6 +746,9 @@ export async function startOpenLogiDouble(options: OpenLogiDoubleOptions = {}): 
     },
     moveOnAfterRead(id, status) {
       afterRead.set(id, status);
+    },
+    remove(id) {
+      if (!shipments.delete(id)) throw new Error(`openlogi-double: no shipment ${id}`);
     },
     setStock(code, units) {
       stock.set(code, units);

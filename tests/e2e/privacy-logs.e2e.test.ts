@@ -108,7 +108,8 @@ afterAll(async () => {
 async function completed(count: number) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if ((await db.prisma.syncJob.count({ where: { status: { in: ["completed", "failed"] } } })) >= count) return;
+    // Order jobs: the worker's schedule also runs the shop's reconciliation cycle.
+    if ((await db.prisma.syncJob.count({ where: { kind: "order_event", status: { in: ["completed", "failed"] } } })) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`jobs did not finish:\n${output}`);

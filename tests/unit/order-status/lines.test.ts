@@ -67,6 +67,25 @@ describe("the block's lines", () => {
     expect(line.latest?.outcome).toBe("already_requested");
   });
 
+  it("shows a billable request's result and when it was seen, once the follow-up saw it", () => {
+    const pending = row(1, { outcome: "cancel_requested", billable: true, statusSeen: "picking", shipmentId: "S-1" });
+    const settled = row(2, {
+      outcome: "cancel_requested",
+      billable: true,
+      statusSeen: "picking",
+      shipmentId: "S-2",
+      requestResult: "not_carried_out",
+      requestResultAt: new Date("2026-11-21T00:15:00Z"),
+    });
+
+    const lines = buildLines(inputs([settled, pending]));
+
+    expect(lines.map((line) => [line.shipmentId, line.billableResult])).toEqual([
+      ["S-1", null],
+      ["S-2", { result: "not_carried_out", at: "2026-11-21T00:15:00.000Z" }],
+    ]);
+  });
+
   it("offers Retry on a failed or action-required record", () => {
     const failed = row(1, { outcome: "failed", shipmentId: "S-1" });
     const action = row(2, { outcome: "not_cancellable_packed", actionRequired: true, shipmentId: "S-2", statusSeen: "packed" });
@@ -209,6 +228,7 @@ describe("the block's lines", () => {
         shipmentId: "S-9",
         latest: null,
         billableSentAt: null,
+        billableResult: null,
         status: { code: "waiting", at: "2026-11-20T09:00:00.000Z" },
         wouldDo: { cancel: "deleted", addressEdit: "updated", itemEdit: "updated" },
       },

@@ -17,12 +17,11 @@ export function warnAboutOverrides(env: Env) {
   }
 }
 
-/** Starts WORKER_CONCURRENCY worker loops on the app's database; `stop()` drains them. */
-export async function startWorkers(env: Env) {
-  warnAboutOverrides(env);
+/** The sync's dependencies on the app's database, with each shop's offline Admin API token. */
+export async function createAppSyncDeps(env: Env) {
   // Imported here so a worker-only process does not need the Remix build.
   const { unauthenticated } = await import("../shopify.server");
-  const deps = createSyncDeps({
+  return createSyncDeps({
     prisma,
     env,
     logger,
@@ -31,6 +30,12 @@ export async function startWorkers(env: Env) {
       return session.accessToken!;
     },
   });
+}
+
+/** Starts WORKER_CONCURRENCY worker loops on the app's database; `stop()` drains them. */
+export async function startWorkers(env: Env) {
+  warnAboutOverrides(env);
+  const deps = await createAppSyncDeps(env);
   const scheduler = createScheduler(deps);
   const options = {
     scheduler,

@@ -1,22 +1,11 @@
 /** `npm run reconcile`: one reconciliation cycle for every connected shop, now; prints what each found. */
 import "../preflight.server";
 import { getEnvOrExit } from "../env.server";
-import { createSyncDeps } from "../jobs/sync-deps.server";
-import { logger } from "../logger.server";
+import { createAppSyncDeps } from "../jobs/worker-process.server";
 import prisma from "../models/db.server";
 import { reconcileAllShops } from "./reconcile-all.server";
 
-const env = getEnvOrExit();
-const { unauthenticated } = await import("../shopify.server");
-const deps = createSyncDeps({
-  prisma,
-  env,
-  logger,
-  async loadAccessToken(shop) {
-    const { session } = await unauthenticated.admin(shop);
-    return session.accessToken!;
-  },
-});
+const deps = await createAppSyncDeps(getEnvOrExit());
 const cycles = await reconcileAllShops(deps);
 for (const cycle of cycles) {
   const figures = cycle.ok

@@ -41,5 +41,5 @@ export async function retryHistoryRecord(
 
   // The original job's task; a record whose job is gone falls back to its list.
   const task = JOB_TASKS.find((known) => known === job?.task) ?? (record.list === "cancel" ? "cancelled" : "edited");
-  return { kind: "queued", jobId: await enqueueRetry(prisma, { shop, orderId: record.orderId, task, retryOfId: record.id, now }) };
+  return { kind: "queued", jobId: await enqueueRetry(prisma, { shop, orderId: record.orderId, task, retryOfId: record.id, webhookEventId: job?.webhookEventId ?? null, now }) };
 }

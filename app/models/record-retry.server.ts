@@ -20,8 +20,8 @@ export function findRecordForRetry(prisma: PrismaClient, shop: string, recordId:
 }
 
 /** The job that wrote a record: its state, and the task it ran. */
-export function findRecordJob(prisma: PrismaClient, shop: string, jobId: number): Promise<{ status: string; task: string } | null> {
-  return prisma.syncJob.findFirst({ where: { id: jobId, shop }, select: { status: true, task: true } });
+export function findRecordJob(prisma: PrismaClient, shop: string, jobId: number): Promise<{ status: string; task: string; webhookEventId: number | null } | null> {
+  return prisma.syncJob.findFirst({ where: { id: jobId, shop }, select: { status: true, task: true, webhookEventId: true } });
 }
 
 /** The order's manual retries still to run, and which of them have recorded an outcome already. */

@@ -270,16 +270,17 @@ export async function releaseJobs(prisma: PrismaClient, ids: number[], workerId:
 
 /**
  * Queues a fresh sync of an order, asked from a history record (Retry). One job per record
- * however often it is asked: a double click queues one. Returns the job's id.
+ * however often it is asked: a double click queues one. It carries the original job's webhook,
+ * when there was one, for the record's link to it. Returns the job's id.
  */
 export async function enqueueRetry(
   prisma: PrismaClient,
-  { shop, orderId, task, retryOfId, now }: { shop: string; orderId: string; task: JobTask; retryOfId: number; now: Date },
+  { shop, orderId, task, retryOfId, webhookEventId = null, now }: { shop: string; orderId: string; task: JobTask; retryOfId: number; webhookEventId?: number | null; now: Date },
 ): Promise<number> {
   const jobKey = `${shop}:retry:${retryOfId}`;
   try {
     const job = await prisma.syncJob.create({
-      data: { shop, orderId, kind: "manual_retry" satisfies JobKind, task, jobKey, triggeredAt: now, runAt: now, retryOfId },
+      data: { shop, orderId, kind: "manual_retry" satisfies JobKind, task, jobKey, triggeredAt: now, runAt: now, retryOfId, webhookEventId },
     });
     return job.id;
   } catch (error) {

@@ -493,7 +493,11 @@ describe("Retry from the order page", () => {
     expect([job.kind, job.task, job.retryOfId]).toEqual(["manual_retry", "updated", refused.id]);
     await world.drain();
     await freePace();
-    expect((await world.history(order)).map((record) => record.outcome)).toEqual(["openlogi_rejected", "updated"]);
+    const records = await world.history(order);
+    expect(records.map((record) => record.outcome)).toEqual(["openlogi_rejected", "updated"]);
+    // It carries the original webhook, so its record links to the same delivery.
+    expect(refused.webhookId).not.toBeNull();
+    expect(records[1].webhookId).toBe(refused.webhookId);
   });
 
   it("keeps one retry pending per order, whichever record it is asked from", async () => {

@@ -70,10 +70,13 @@ const retry = (order: OrderSnapshot, recordId: unknown, options: CallOptions = {
   call(`/api/orders/${order.legacyId}/retry`, { method: "POST", body: { recordId }, ...options });
 
 /** An address change OpenLogi refuses (422): a failed record of the order. */
-async function refusedUpdate(order: OrderSnapshot, shipmentId: string) {
-  world.setOrder(moved(order));
+/** An address change OpenLogi refuses; `phone` makes a second one differ (an identical one is quiet). */
+async function refusedUpdate(order: OrderSnapshot, shipmentId: string, phone?: string) {
+  const changed = moved(order);
+  if (phone) changed.shippingAddress = { ...changed.shippingAddress!, phone };
+  world.setOrder(changed);
   world.openlogi.failNext({ method: "PUT", path: `/shipments/${shipmentId}`, status: 422 });
-  await world.send("orders/updated", moved(order));
+  await world.send("orders/updated", changed);
   await world.drain();
 }
 
@@ -505,7 +508,7 @@ describe("Retry from the order page", () => {
     const order = newOrder();
     const [shipment] = world.seedOrder(order, "waiting");
     await refusedUpdate(order, shipment.id);
-    await refusedUpdate(order, shipment.id);
+    await refusedUpdate(order, shipment.id, "090-1111-2222");
     await freePace();
     const [older, newer] = await world.history(order);
     expect([older.outcome, newer.outcome]).toEqual(["openlogi_rejected", "openlogi_rejected"]);

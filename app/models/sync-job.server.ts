@@ -91,8 +91,10 @@ const claimable = (alias: Prisma.Sql, now: Date, stale: Date) => Prisma.sql`
 
 /**
  * Claims up to `limit` runnable jobs for `workerId`, in one statement. A job is runnable
- * when it is claimable and no other unfinished job of its order comes before it by
- * `triggeredAt` (then `id`): an order's events run one at a time, in Shopify's order, and a
+ * when it is claimable, no other job of its order is running under a live lease (an event
+ * that arrives late, with an earlier `triggeredAt`, waits for it), and no other unfinished job
+ * of its order comes before it by `triggeredAt` (then `id`): an order's events run one at a
+ * time, in Shopify's order, and a
  * burst on one order takes one place in the claim, so other orders are not starved. On
  * PostgreSQL concurrent claims skip each other's rows (FOR UPDATE SKIP LOCKED); on SQLite
  * the statement runs alone. Claiming counts an attempt, so a job that crashes its worker
@@ -113,8 +115,10 @@ export async function claimJobs(
       WHERE ${claimable(j, now, stale)}
         AND NOT EXISTS (
           SELECT 1 FROM "SyncJob" e
-          WHERE e."shop" = j."shop" AND e."orderId" = j."orderId" AND e."status" IN ('pending', 'running')
-            AND (e."triggeredAt" < j."triggeredAt" OR (e."triggeredAt" = j."triggeredAt" AND e."id" < j."id")))
+          WHERE e."shop" = j."shop" AND e."orderId" = j."orderId" AND e."id" <> j."id"
+            AND ((e."status" = 'running' AND e."lockedAt" >= ${stale})
+              OR (e."status" IN ('pending', 'running')
+                AND (e."triggeredAt" < j."triggeredAt" OR (e."triggeredAt" = j."triggeredAt" AND e."id" < j."id")))))
       ORDER BY j."runAt", j."id"
       LIMIT ${limit}
       ${forUpdateSkipLocked(prisma)})

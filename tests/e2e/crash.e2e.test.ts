@@ -4,11 +4,15 @@
  * cancel requests, then started again. Real processes, real HTTP to the doubles on 127.0.0.1,
  * webhooks signed as Shopify signs them; a short lease (WORKER_LEASE_MS) so the test is quick.
  */
+import { ORDER_JOB_KINDS } from "../../app/jobs/scheduled-jobs";
 import type { OrderSnapshot } from "../../app/sync/types";
 import { Hold } from "../doubles/openlogi-double";
 import { adminOrderFixture, orderNumbered, shipmentFor, webhookPayloads } from "../doubles/scenario";
 import { signedWebhookRequest } from "../doubles/sign-webhook";
 import { startWeb, startWorkerProcess, type AppProcess } from "../helpers/app-processes";
+
+/** The orders' jobs: the worker's schedule adds its own (reconciliation, follow-up). */
+const ORDER_JOBS = { kind: { in: [...ORDER_JOB_KINDS] } };
 import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "crash.myshopify.com";
@@ -95,7 +99,7 @@ it("gives every acknowledged cancellation one effect and sends no billable reque
   await burst(60, 90);
   await new Promise((resolve) => setTimeout(resolve, 300));
   await killAll();
-  const killedWith = await db.prisma.syncJob.count({ where: { status: "running" } });
+  const killedWith = await db.prisma.syncJob.count({ where: { ...ORDER_JOBS, status: "running" } });
 
   // AND they are started once more, and the rest arrive
   await start();
@@ -105,7 +109,7 @@ it("gives every acknowledged cancellation one effect and sends no billable reque
   expect(acknowledged.size).toBe(ORDERS);
   let left = ORDERS;
   while (Date.now() - restartedAt < 60_000) {
-    left = await db.prisma.syncJob.count({ where: { status: { not: "completed" } } });
+    left = await db.prisma.syncJob.count({ where: { ...ORDER_JOBS, status: { not: "completed" } } });
     if (left === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -114,7 +118,6 @@ it("gives every acknowledged cancellation one effect and sends no billable reque
 
   // THEN all the work is done within 60 s of the restart
   expect(left, `jobs left 60 s after the restart (${killedWith} were running at the second kill)`).toBe(0);
-  expect(drainedInMs).toBeLessThan(60_000);
   // AND every cancellation took effect: the waiting shipments deleted, the picked ones asked to cancel
   for (const [i, order] of orders.entries()) {
     const shipment = openlogi.get(`TS001-S${order.legacyId}`);
@@ -134,7 +137,7 @@ it("gives every acknowledged cancellation one effect and sends no billable reque
   }
   expect([...writes.values()].filter((count) => count > 1)).toEqual([]);
   // AND one job per order, none failed, and the pace never met a 429
-  expect(await db.prisma.syncJob.count()).toBe(ORDERS);
+  expect(await db.prisma.syncJob.count({ where: ORDER_JOBS })).toBe(ORDERS);
   expect(openlogi.requests.filter((r) => r.status === 429)).toEqual([]);
   await killAll();
 }, 240_000);

@@ -63,6 +63,19 @@ describe("claimJobs", () => {
     expect((await claim("w2", at(32))).map((job) => job.id)).toEqual([later.id]);
   });
 
+  it("keeps an event that arrives late, with an earlier X-Shopify-Triggered-At, waiting while the order's later one runs", async () => {
+    // GIVEN the order's cancellation running on w1
+    const cancellation = await enqueue("A", at(20), "cancelled");
+    expect((await claim("w1", at(21))).map((job) => job.id)).toEqual([cancellation.id]);
+    // WHEN an update Shopify triggered before it arrives only now
+    const late = await enqueue("A", at(10));
+    // THEN no other worker takes it while the cancellation's lease is live
+    expect(await claim("w2", at(22))).toEqual([]);
+    // AND it runs once the cancellation is done
+    await completeJob(db.prisma, cancellation.id, held("w1"), at(23));
+    expect((await claim("w2", at(24))).map((job) => job.id)).toEqual([late.id]);
+  });
+
   it("runs different orders side by side", async () => {
     await enqueue("A", at(1));
     await enqueue("B", at(2));

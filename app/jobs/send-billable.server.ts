@@ -8,6 +8,7 @@
 import {
   findBillableInDoubt,
   forgetBillableIntent,
+  isJobRunning,
   lastBillableChange,
   markBillableSent,
   recordBillableIntent,
@@ -44,8 +45,12 @@ export async function sendBillable(
     return { action: "none", billable: false, outcome: "already_sent" };
   }
   const key = inDoubt ?? { ...plan.change, orderVersion: plan.orderVersion };
-  const state = await recordBillableIntent(prisma, key, ctx.job.id);
+  const { state, ownerJobId } = await recordBillableIntent(prisma, key, ctx.job.id);
   if (state === "sent") return { action: "none", billable: false, outcome: "already_sent" };
+  // Another job's intent while that job still runs: its request may be on the wire right now.
+  if (state === "intent" && ownerJobId !== null && ownerJobId !== ctx.job.id && (await isJobRunning(prisma, ownerJobId))) {
+    throw new BillableInFlightError(ownerJobId);
+  }
   if (state === "intent" && (await landed())) {
     await markBillableSent(prisma, key, ctx.deps.clock());
     return done;
@@ -65,4 +70,15 @@ export async function sendBillable(
   }
   await markBillableSent(prisma, key, ctx.deps.clock());
   return done;
+}
+
+/** Waits, without using an attempt, for the job whose billable request may be in flight. */
+export class BillableInFlightError extends Error {
+  readonly retryable = true;
+  readonly consumesAttempt = false;
+  readonly retryAfterMs = 30_000;
+
+  constructor(ownerJobId: number) {
+    super(`job ${ownerJobId} is sending the same billable request; waiting for its answer`);
+  }
 }

@@ -50,24 +50,29 @@ export async function lastBillableChange(
 
 /**
  * Records the intent to send a billable request before it is sent. Returns the state of
- * an earlier record for the same key, or "new" when this call created it: the unique key
- * makes sure only one job ever owns a given request.
+ * an earlier record for the same key and the job that recorded it, or "new" when this call
+ * created it: the unique key makes sure only one job ever owns a given request.
  */
 export async function recordBillableIntent(
   prisma: PrismaClient,
   key: BillableKey,
   jobId: number,
-): Promise<"new" | BillableState> {
+): Promise<{ state: "new" | BillableState; ownerJobId: number | null }> {
   try {
     await prisma.billableRequest.create({ data: { ...key, jobId, state: "intent" } });
-    return "new";
+    return { state: "new", ownerJobId: jobId };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await prisma.billableRequest.findUniqueOrThrow({
       where: { shop_shipmentId_kind_changeKey_orderVersion: key },
     });
-    return existing.state as BillableState;
+    return { state: existing.state as BillableState, ownerJobId: existing.jobId };
   }
+}
+
+/** Whether another job still runs (its sender may be mid-request): its intent is not yet in doubt. */
+export async function isJobRunning(prisma: PrismaClient, jobId: number): Promise<boolean> {
+  return (await prisma.syncJob.count({ where: { id: jobId, status: "running" } })) > 0;
 }
 
 /** OpenLogi took the request: from now on the follow-up looks for its result (app/follow-up). */

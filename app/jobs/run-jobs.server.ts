@@ -1,6 +1,7 @@
 /**
  * A claimed batch, by kind: order jobs go to the batch runner (one OpenLogi lookup for the
- * batch), scheduled jobs run one by one. Returns the ids of jobs not started (when asked to stop).
+ * batch), then one scheduled job; the rest are handed back for the next claim. Returns the
+ * ids of the jobs not started.
  */
 import type { ClaimedJob, Holder, JobKind } from "../models/sync-job.server";
 import { runScheduledJob } from "./run-scheduled-job.server";
@@ -34,8 +35,10 @@ export async function runJobs(
     }
   }
   const unstarted = orderJobs.length > 0 ? await runSyncBatch(deps, orderJobs, holder, shouldStop) : [];
-  for (const job of scheduled) {
-    if (shouldStop()) unstarted.push(job.id);
+  // One scheduled job a batch: a reconciliation may wait for the Admin API budget between
+  // pages, and the orders' jobs of every shop must not queue behind a row of them.
+  for (const [index, job] of scheduled.entries()) {
+    if (index > 0 || shouldStop()) unstarted.push(job.id);
     else await runScheduledJob(deps, job, holder);
   }
   return unstarted;

@@ -55,11 +55,18 @@ export async function recordRequestResult(
   request: PendingBillableRequest,
   { result, status, at }: { result: RequestResult; status: ShipmentStatus | null; at: Date },
 ) {
+  const settle = prisma.billableRequest.update({
+    where: { id: request.id },
+    data: { result, resultAt: at, nextCheckAt: null, checks: { increment: 1 } },
+  });
+  // Without its job, the ledger row names no one record: marking every billable record of
+  // the shipment could put this result on another request's.
+  if (request.jobId === null) {
+    await settle;
+    return;
+  }
   await prisma.$transaction([
-    prisma.billableRequest.update({
-      where: { id: request.id },
-      data: { result, resultAt: at, nextCheckAt: null, checks: { increment: 1 } },
-    }),
+    settle,
     prisma.syncHistory.updateMany({
       where: { shop, shipmentId: request.shipmentId, jobId: request.jobId, billable: true, action: ACTION_OF[request.kind], requestResult: null },
       data: { requestResult: result, requestResultStatus: status, requestResultAt: at },

@@ -6,6 +6,7 @@
  * was charged).
  */
 import {
+  carriedChange,
   findBillableInDoubt,
   forgetBillableIntent,
   isJobRunning,
@@ -41,7 +42,7 @@ export async function sendBillable(
   const landed = async () => (await ctx.openlogi.getShipment(shipment.id))?.status === plan.landedStatus;
 
   const inDoubt = await findBillableInDoubt(prisma, plan.change);
-  if (!inDoubt && (await lastBillableChange(prisma, plan.change)) === plan.change.changeKey) {
+  if (!inDoubt && carriedChange(await lastBillableChange(prisma, plan.change), plan.change.changeKey)) {
     return { action: "none", billable: false, outcome: "already_sent" };
   }
   const key = inDoubt ?? { ...plan.change, orderVersion: plan.orderVersion };

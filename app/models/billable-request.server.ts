@@ -1,6 +1,19 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { FIRST_CHECK_MS } from "../follow-up/poll-schedule";
+import { redactChangeKey } from "../privacy/redact-history";
 import { isUniqueViolation } from "./unique-violation";
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * A change's key as the ledger may hold it: as written, or with its recipient replaced by a
+ * digest after `customers/redact` or the retention purge. Both name the same request.
+ */
+function storedForms(changeKey: string): string[] {
+  const redacted = redactChangeKey(changeKey, sha256);
+  return redacted === changeKey ? [changeKey] : [changeKey, redacted];
+}
 
 export type BillableKind = "cancel" | "modify";
 /** intent: about to send, or sent with an unknown answer (5xx/timeout); sent: OpenLogi accepted it. */
@@ -25,10 +38,10 @@ export interface BillableKey extends BillableChange {
  */
 export async function findBillableInDoubt(prisma: PrismaClient, change: BillableChange): Promise<BillableKey | null> {
   const row = await prisma.billableRequest.findFirst({
-    where: { ...change, state: "intent" },
+    where: { ...change, changeKey: { in: storedForms(change.changeKey) }, state: "intent" },
     orderBy: { id: "asc" },
   });
-  return row ? { ...change, orderVersion: row.orderVersion } : null;
+  return row ? { ...change, changeKey: row.changeKey, orderVersion: row.orderVersion } : null;
 }
 
 /**
@@ -48,6 +61,11 @@ export async function lastBillableChange(
   return row?.changeKey ?? null;
 }
 
+/** Whether the shipment's last request (as `lastBillableChange` read it) carried `changeKey`. */
+export function carriedChange(last: string | null, changeKey: string): boolean {
+  return last !== null && storedForms(changeKey).includes(last);
+}
+
 /**
  * Records the intent to send a billable request before it is sent. Returns the state of
  * an earlier record for the same key and the job that recorded it, or "new" when this call
@@ -58,6 +76,10 @@ export async function recordBillableIntent(
   key: BillableKey,
   jobId: number,
 ): Promise<{ state: "new" | BillableState; ownerJobId: number | null }> {
+  const redacted = await prisma.billableRequest.findFirst({
+    where: { ...key, changeKey: { in: storedForms(key.changeKey).slice(1) } },
+  });
+  if (redacted) return { state: redacted.state as BillableState, ownerJobId: redacted.jobId };
   try {
     await prisma.billableRequest.create({ data: { ...key, jobId, state: "intent" } });
     return { state: "new", ownerJobId: jobId };

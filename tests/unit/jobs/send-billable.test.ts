@@ -2,9 +2,11 @@
  * The billable ledger's guard against a request sent twice: another job's intent is read
  * back only once that job no longer runs, since while it runs its request may be on the wire.
  */
+import { createHash } from "node:crypto";
 import type { ExecutionContext } from "../../../app/jobs/execution-context";
 import { BillableInFlightError, sendBillable, type BillablePlan } from "../../../app/jobs/send-billable.server";
 import { recordBillableIntent } from "../../../app/models/billable-request.server";
+import { redactChangeKey } from "../../../app/privacy/redact-history";
 import type { ShipmentSnapshot, SyncDecision } from "../../../app/sync/types";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -66,4 +68,27 @@ it("sends nothing when the dead job's request had landed after all", async () =>
 
   expect(send).not.toHaveBeenCalled();
   expect(await db.prisma.billableRequest.findFirstOrThrow({ where: change })).toMatchObject({ state: "sent" });
+});
+
+it("knows a modification it sent after its ledger key lost the recipient to a redaction", async () => {
+  const modify = { shop: SHOP, shipmentId: "TS001-S2", kind: "modify" as const, changeKey: 'TS001-S2:recipient:{"name":"山田 太郎"}' };
+  const owner = await job("owner", "completed");
+  const other = await job("other", "running");
+  await recordBillableIntent(db.prisma, { ...modify, orderVersion: "v1" }, owner.id);
+  // As customers/redact leaves it (app/models/personal-data.server.ts).
+  const digest = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+  await db.prisma.billableRequest.updateMany({ where: modify, data: { state: "sent", changeKey: redactChangeKey(modify.changeKey, digest) } });
+  expect((await db.prisma.billableRequest.findFirstOrThrow({ where: { shipmentId: modify.shipmentId } })).changeKey).not.toBe(modify.changeKey);
+
+  const send = vi.fn(async () => undefined);
+  const ctx = {
+    deps: { prisma: db.prisma, clock: () => NOW },
+    job: { id: other.id },
+    openlogi: { getShipment: async () => ({ status: "modify_request" }) },
+  } as unknown as ExecutionContext;
+  const plan: BillablePlan = { change: modify, orderVersion: "v1", send, landedStatus: "modify_request", action: "modify_request" };
+  const done = await sendBillable(ctx, { outcome: "modify_requested" } as unknown as SyncDecision, { id: modify.shipmentId } as ShipmentSnapshot, plan);
+
+  expect(done.outcome).toBe("already_sent");
+  expect(send).not.toHaveBeenCalled();
 });

@@ -17,6 +17,7 @@ export async function eraseShop(prisma: PrismaClient, shop: string) {
     prisma.billableRequest.deleteMany({ where: { shop } }),
     prisma.orderStatusRead.deleteMany({ where: { shop } }),
     prisma.orderFingerprint.deleteMany({ where: { shop } }),
+    prisma.reconcileCheckpoint.deleteMany({ where: { shop } }),
     prisma.customerDataRequest.deleteMany({ where: { shop } }),
     prisma.shopSettings.deleteMany({ where: { shop } }),
     prisma.session.deleteMany({ where: { shop } }),

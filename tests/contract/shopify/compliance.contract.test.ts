@@ -161,11 +161,18 @@ describe("the retention purge", () => {
 
 describe("shop/redact", () => {
   it("erases everything of the shop, data requests included, and nothing of another shop", async () => {
+    const at = new Date();
+    for (const shop of [SHOP, OTHER]) {
+      await prisma().orderFingerprint.create({ data: { shop, orderId: "7001", fingerprint: "hash-of-address", updatedAt: at } });
+      await prisma().reconcileCheckpoint.create({ data: { shop, updatedSince: at, lastCycleAt: at } });
+    }
     const response = await app.sendWebhook("/webhooks/compliance", { topic: "shop/redact", shop: SHOP, payload: { shop_id: 1, shop_domain: SHOP } });
     expect(response.status).toBe(200);
-    for (const table of ["webhookEvent", "syncHistory", "billableRequest", "customerDataRequest", "syncJob"] as const) {
+    for (const table of ["webhookEvent", "syncHistory", "billableRequest", "customerDataRequest", "syncJob", "orderFingerprint", "reconcileCheckpoint"] as const) {
       expect(await (prisma()[table] as { count(args: unknown): Promise<number> }).count({ where: { shop: SHOP } })).toBe(0);
     }
     expect(await prisma().syncHistory.count({ where: { shop: OTHER } })).toBeGreaterThan(0);
+    expect(await prisma().orderFingerprint.count({ where: { shop: OTHER } })).toBe(1);
+    expect(await prisma().reconcileCheckpoint.count({ where: { shop: OTHER } })).toBe(1);
   });
 });

@@ -120,6 +120,10 @@ describe("the door: CORS, tokens and ids", () => {
     const response = await call(path, { method, token: null, body: method === "POST" ? { recordId: 1 } : undefined });
     expect(response.status).toBe(401);
     expect(response.headers.get("WWW-Authenticate")).toBe("Bearer");
+    // The block's browser reads a 401, not a CORS failure.
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Access-Control-Allow-Headers")).toBe("Authorization, Content-Type");
+    expect(response.headers.get("Access-Control-Expose-Headers")).toBe("X-Shopify-API-Request-Failure-Reauthorize-Url");
   });
 
   it("answers a token the app did not sign, or one for another app, with 401", async () => {

@@ -5,6 +5,7 @@
  * locales/ (made from app/i18n); the app sends codes only.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { RequestResult } from "../../../app/follow-up/settle-request";
 import { isHistoryOutcome } from "../../../app/history/outcome-group";
 import type { LatestRecord, LiveState, OrderSyncStatus, StatusLine } from "../../../app/order-status/types";
 import type { PreviewAction } from "../../../app/sync/preview";
@@ -201,6 +202,7 @@ function Line({ line, status, busy, retryFailed, onRetry }: LineProps) {
       {line.shipmentId && (
         <s-text>{line.billableSentAt ? t("block.line.billableSent", { time: time(line.billableSentAt) }) : t("block.line.noBillable")}</s-text>
       )}
+      {line.shipmentId && line.billableResult && <BillableResult result={line.billableResult} />}
       {latest && <s-text color="subdued">{t("block.line.lastSync", { time: time(latest.at) })}</s-text>}
       {latest?.retry === "available" && (
         <s-button onClick={() => onRetry(latest.id)} loading={busy === latest.id} disabled={busy !== null}>
@@ -213,6 +215,26 @@ function Line({ line, status, busy, retryFailed, onRetry }: LineProps) {
       {line.shipmentId && !status.orderCancelled && <WouldDo line={line} />}
     </s-stack>
   );
+}
+
+/**
+ * Each request result's tone: critical when OpenLogi did not carry the request out (a cancelled
+ * order may still ship), warning when it never answered. Also the results this block can name.
+ */
+const RESULT_TONE: Record<RequestResult, "neutral" | "warning" | "critical"> = {
+  cancelled: "neutral",
+  modified: "neutral",
+  not_carried_out: "critical",
+  shipment_gone: "neutral",
+  superseded: "neutral",
+  unverifiable: "neutral",
+  no_answer: "warning",
+};
+
+/** What became of the billable request, and when the follow-up saw it; nothing for a result newer than the block. */
+function BillableResult({ result }: { result: NonNullable<StatusLine["billableResult"]> }) {
+  if (!Object.hasOwn(RESULT_TONE, result.result)) return null;
+  return <s-text tone={RESULT_TONE[result.result]}>{t(`block.line.billableResult.${result.result}`, { time: time(result.at) })}</s-text>;
 }
 
 /** The status OpenLogi showed, and how old that is: why, when it is not fresh. */

@@ -94,6 +94,9 @@ const WORDS = {
     unavailable: "Last known status, 3 hours ago: OpenLogi could not be asked just now.",
     noBillable: "No billable request sent",
     billableSent: (time: string) => `Billable request sent ${time}`,
+    notCarriedOut: (time: string) => `Request result: not carried out (seen ${time}). Check with OpenLogi.`,
+    requestCancelled: (time: string) => `Request result: cancelled by OpenLogi (seen ${time})`,
+    noAnswer: (time: string) => `Request result: no answer from OpenLogi (stopped looking ${time}). Check with OpenLogi.`,
     lastSync: (time: string) => `Last sync ${time}`,
     history: "View the history",
     wouldDoHeading: "If you cancel or edit the order now",
@@ -136,9 +139,9 @@ const WORDS = {
     deleted: "出荷依頼を削除",
     updated: "出荷依頼を更新",
     cancelRequested: "キャンセル依頼（有料）",
-    notReflected: "未反映：出荷確定済み",
+    notReflected: "未反映：出庫確定済",
     rejected: "オープンロジが受け付けませんでした",
-    packed: "キャンセル不可：梱包済み以降",
+    packed: "キャンセル不可：梱包済以降",
     shipment: "出荷依頼 TS001-S000123",
     statusPicking: "オープンロジのステータス：ピッキング中",
     statusPacked: "オープンロジのステータス：梱包済",
@@ -153,6 +156,9 @@ const WORDS = {
     unavailable: "最後に確認したステータスです（3時間前）。いまオープンロジから取得できませんでした。",
     noBillable: "有料依頼は送っていません",
     billableSent: (time: string) => `有料依頼を送信：${time}`,
+    notCarriedOut: (time: string) => `依頼の結果：実施されず（${time}に確認）。オープンロジにご確認ください。`,
+    requestCancelled: (time: string) => `依頼の結果：キャンセル済み（${time}に確認）`,
+    noAnswer: (time: string) => `依頼の結果：オープンロジから回答なし（${time}に確認を終了）。オープンロジにご確認ください。`,
     lastSync: (time: string) => `最終連携：${time}`,
     history: "連携履歴を見る",
     wouldDoHeading: "いま注文をキャンセル・編集すると",
@@ -167,9 +173,9 @@ const WORDS = {
       "商品の編集：ピッキングが始まっており、修正依頼では商品を変更できないため、反映できません。",
     ],
     wouldDoPacked: [
-      "キャンセル：梱包済みまたは出荷済みのため、キャンセルできません。",
-      "住所の編集：梱包済みまたは出荷済みのため、反映できません。",
-      "商品の編集：梱包済みまたは出荷済みのため、反映できません。",
+      "キャンセル：梱包済または出荷済のため、キャンセルできません。",
+      "住所の編集：梱包済または出荷済のため、反映できません。",
+      "商品の編集：梱包済または出荷済のため、反映できません。",
     ],
     wouldDoPending: "キャンセル：すでにキャンセル依頼が出ています。これ以上は送りません。",
     wouldDoPaused: "キャンセル：連携の一時停止中は何も送りません。",
@@ -240,6 +246,35 @@ describe.each(["en", "ja"] as const)("in %s", (language) => {
     expect(block().getAttribute("collapsedSummary")).toBe([words.cancelRequested, words.deleted, words.notReflected, words.packed].join(" · "));
     expect(textOf("s-link")).toEqual([words.history]);
     expect(linkHrefs()).toEqual(["app:app/history/40"]);
+  });
+
+  it("says what became of each billable request and when it was seen, critical when it was not carried out", async () => {
+    const i18n = speak(language);
+    const sent = "2026-11-19T23:45:00.000Z";
+    const seen = "2026-11-20T03:30:00.000Z";
+    const when = (iso: string) => i18n.formatDate(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+    serve([
+      syncStatus({
+        lines: [
+          line({ shipmentId: "TS001-S000123", billableSentAt: sent, billableResult: { result: "not_carried_out", at: seen }, status: { code: "picking", at: new Date().toISOString() } }),
+          line({ shipmentId: "TS001-S000124", billableSentAt: sent, billableResult: { result: "cancelled", at: seen }, status: { code: null, at: new Date().toISOString() }, wouldDo: null }),
+          line({ shipmentId: "TS001-S000125", billableSentAt: sent, billableResult: { result: "no_answer", at: seen } }),
+          line({ shipmentId: "TS001-S000126", billableSentAt: sent, billableResult: null }),
+        ],
+      }),
+    ]);
+
+    await extension.render();
+    await settled();
+
+    const toneOf = (text: string) => [...document.body.querySelectorAll("s-text")].find((element) => element.textContent?.trim() === text)?.getAttribute("tone");
+    expect(toneOf(words.notCarriedOut(when(seen)))).toBe("critical");
+    expect(toneOf(words.requestCancelled(when(seen)))).toBe("neutral");
+    expect(toneOf(words.noAnswer(when(seen)))).toBe("warning");
+    // A request still pending says only that it was sent.
+    const results = textOf("s-text").filter((text) => [words.notCarriedOut, words.requestCancelled, words.noAnswer].some((word) => text === word(when(seen))));
+    expect(results).toHaveLength(3);
+    expect(textOf("s-text").filter((text) => text === words.billableSent(when(sent)))).toHaveLength(4);
   });
 
   it("says what a cancellation or an edit would do now", async () => {

@@ -163,8 +163,10 @@ describe("the retention purge", () => {
 describe("shop/redact", () => {
   it("erases everything of the shop, data requests included, and nothing of another shop", async () => {
     const now = new Date();
-    await prisma().reconcileCheckpoint.create({ data: { shop: SHOP, updatedSince: now, lastCycleAt: now } });
-    await prisma().orderFingerprint.create({ data: { shop: SHOP, orderId: "6001", updatedAt: now } });
+    for (const shop of [SHOP, OTHER]) {
+      await prisma().orderFingerprint.create({ data: { shop, orderId: "7001", fingerprint: "hash-of-address", updatedAt: now } });
+      await prisma().reconcileCheckpoint.create({ data: { shop, updatedSince: now, lastCycleAt: now } });
+    }
     const response = await app.sendWebhook("/webhooks/compliance", { topic: "shop/redact", shop: SHOP, payload: { shop_id: 1, shop_domain: SHOP } });
     expect(response.status).toBe(200);
     // Every model that names a shop, as the schema has them today: a new one is covered too.
@@ -175,5 +177,7 @@ describe("shop/redact", () => {
       expect(await delegate.count({ where: { shop: SHOP } }), name).toBe(0);
     }
     expect(await prisma().syncHistory.count({ where: { shop: OTHER } })).toBeGreaterThan(0);
+    expect(await prisma().orderFingerprint.count({ where: { shop: OTHER } })).toBe(1);
+    expect(await prisma().reconcileCheckpoint.count({ where: { shop: OTHER } })).toBe(1);
   });
 });

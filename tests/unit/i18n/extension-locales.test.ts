@@ -14,7 +14,7 @@ describe("the order page block's locale files", () => {
 
   it("carry the history's outcome labels and OpenLogi's status names, with Shopify's placeholders", () => {
     const ja = extensionLocale("ja") as Record<string, Record<string, unknown>>;
-    expect(ja.outcome.not_cancellable_packed).toBe("キャンセル不可：梱包済み以降");
+    expect(ja.outcome.not_cancellable_packed).toBe("キャンセル不可：梱包済以降");
     expect(ja.status.packed).toBe("梱包済");
     expect((ja.block as { line: { shipment: string } }).line.shipment).toBe("出荷依頼 {{id}}");
     expect(JSON.stringify(extensionLocale("en"))).not.toMatch(/(^|[^{])\{\w+\}(?!\})/);

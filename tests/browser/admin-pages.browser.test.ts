@@ -3,8 +3,8 @@
  * the sandbox's admin with its App Bridge stand-in, in Japanese and English: every page
  * renders with no console error, settings saves and refuses bad input, the billable
  * confirmation appears, the history filters and paginates, Retry queues one job.
- * Japanese screenshots of each page go to tests/.tmp/screenshots (UPDATE_SCREENSHOTS=1
- * copies them to docs/screenshots, which the README shows).
+ * Screenshots of each page go to tests/.tmp/screenshots, the English ones suffixed -en
+ * (UPDATE_SCREENSHOTS=1 copies the Japanese ones to docs/screenshots, which the README shows).
  */
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -79,13 +79,12 @@ describe.each(["ja", "en"] as const)("in %s", (locale) => {
       await expect.poll(() => titleBar(page).textContent()).toBe(title);
       // The nav menu the app declares, drawn by the admin.
       await expect.poll(() => page.locator("#nav a.sub").allTextContents()).toEqual([t("nav.settings"), t("nav.history"), t("nav.privacy")]);
-      if (locale === "ja") {
-        await page.waitForTimeout(300); // let the fonts settle
-        await page.screenshot({ path: `${SHOTS}/${name}.png` });
-        if (process.env.UPDATE_SCREENSHOTS === "1") {
-          mkdirSync("docs/screenshots", { recursive: true });
-          copyFileSync(`${SHOTS}/${name}.png`, `docs/screenshots/${name}.png`);
-        }
+      await page.waitForTimeout(300); // let the fonts settle
+      // Both languages to look at; the Japanese ones are the README's.
+      await page.screenshot({ path: `${SHOTS}/${name}${locale === "ja" ? "" : `-${locale}`}.png` });
+      if (locale === "ja" && process.env.UPDATE_SCREENSHOTS === "1") {
+        mkdirSync("docs/screenshots", { recursive: true });
+        copyFileSync(`${SHOTS}/${name}.png`, `docs/screenshots/${name}.png`);
       }
     }
   });

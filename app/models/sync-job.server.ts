@@ -28,46 +28,9 @@ export interface JobSpec {
   task: JobTask;
   orderId: string;
   jobKey: string;
-  maxAttempts?: number;
 }
 
 export type StoreResult = "stored" | "duplicate";
-
-/**
- * Stores a verified webhook and, when it needs work, its job, in one transaction.
- * A webhook id or job key seen before changes nothing (Shopify delivers at least once).
- */
-export async function storeWebhook(
-  prisma: PrismaClient,
-  record: WebhookRecord,
-  job: JobSpec | null,
-  receivedAt: Date,
-): Promise<StoreResult> {
-  try {
-    await prisma.$transaction(async (tx) => {
-      const event = await tx.webhookEvent.create({ data: { ...record, receivedAt } });
-      if (!job) return;
-      const existing = await tx.syncJob.findUnique({ where: { jobKey: job.jobKey }, select: { id: true } });
-      if (existing) return; // same change delivered under another webhook id (e.g. one order_edit.id)
-      await tx.syncJob.create({
-        data: {
-          shop: record.shop,
-          orderId: job.orderId,
-          task: job.task,
-          jobKey: job.jobKey,
-          triggeredAt: record.triggeredAt,
-          runAt: receivedAt,
-          maxAttempts: job.maxAttempts,
-          webhookEventId: event.id,
-        },
-      });
-    });
-    return "stored";
-  } catch (error) {
-    if (isUniqueViolation(error)) return "duplicate";
-    throw error;
-  }
-}
 
 /** A claimed job, with its webhook when it came from one. */
 export type ClaimedJob = SyncJob & { webhookEvent: { webhookId: string; payload: string; topic: string } | null };

@@ -11,7 +11,7 @@ import type { JobSpec, StoreResult, WebhookRecord } from "./sync-job.server";
 /** A verified delivery to store, with the job it becomes unless it is quiet. */
 export interface IntakeEntry {
   record: WebhookRecord;
-  job: Pick<JobSpec, "task" | "orderId" | "jobKey">;
+  job: JobSpec;
   /** webhooks/order-fingerprint.ts's hash for `orders/updated`; null never skips. */
   fingerprint: string | null;
   receivedAt: Date;

@@ -3,7 +3,8 @@
  * (what a webhook request waits for) and claiming a batch of 100 (what a worker tick does).
  */
 import { bench, describe } from "vitest";
-import { claimJobs, releaseJobs, storeWebhook } from "../../app/models/sync-job.server";
+import { claimJobs, releaseJobs } from "../../app/models/sync-job.server";
+import { storeDelivery } from "../helpers/store-delivery";
 import { createTestDatabase } from "../helpers/test-db";
 
 const db = await createTestDatabase();
@@ -12,7 +13,7 @@ let seq = 0;
 
 async function store() {
   seq += 1;
-  await storeWebhook(
+  await storeDelivery(
     db.prisma,
     {
       webhookId: `bench-${seq}`,

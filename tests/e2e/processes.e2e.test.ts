@@ -7,11 +7,11 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { loadShopContext } from "../../app/models/settings.server";
-import { storeWebhook } from "../../app/models/sync-job.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
 import { adminOrderFixture, orderNumbered, shipmentFor } from "../doubles/scenario";
+import { storeDelivery } from "../helpers/store-delivery";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 const run = promisify(execFile);
@@ -99,7 +99,7 @@ describe("npm run worker", () => {
     admin.setOrder(SHOP, adminOrderFixture(order));
     const [shipment] = openlogi.seed([shipmentFor(order, "waiting")]);
     const now = new Date();
-    await storeWebhook(
+    await storeDelivery(
       db.prisma,
       { webhookId: "ops-1", topic: "orders/cancelled", shop: SHOP, eventId: null, apiVersion: "2026-07", triggeredAt: now, orderId: order.legacyId, payload: "{}" },
       { task: "cancelled", orderId: order.legacyId, jobKey: `${SHOP}:cancelled:${order.legacyId}` },

@@ -5,9 +5,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { loadShopContext, markTokenUnreadable, saveShopSettings } from "../../app/models/settings.server";
-import { storeWebhook } from "../../app/models/sync-job.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { encryptV1 } from "../helpers/legacy-token";
+import { storeDelivery } from "../helpers/store-delivery";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 const run = promisify(execFile);
@@ -71,7 +71,7 @@ describe("npm run tokens:reencrypt", () => {
     await shopWith(shop, (s) => encryptV1(OLD_KEY, tokenOf(s)));
     const now = new Date();
     await markTokenUnreadable(db.prisma, shop, now);
-    await storeWebhook(
+    await storeDelivery(
       db.prisma,
       { webhookId: "wake-1", topic: "orders/cancelled", shop, eventId: null, apiVersion: "2026-07", triggeredAt: now, orderId: "1", payload: "{}" },
       { task: "cancelled", orderId: "1", jobKey: `${shop}:cancelled:1` },

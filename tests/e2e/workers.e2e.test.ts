@@ -4,13 +4,14 @@
  * an order's events run one at a time in Shopify's order, and the four share one OpenLogi pace.
  */
 import { ORDER_JOB_KINDS } from "../../app/jobs/scheduled-jobs";
-import { storeWebhook, type JobTask } from "../../app/models/sync-job.server";
+import type { JobTask } from "../../app/models/sync-job.server";
 import { paceIntervalMs } from "../../app/openlogi/rate-limiter.server";
 import { adminOrderFixture, orderNumbered, shipmentFor } from "../doubles/scenario";
 import { startWorkerProcess, type AppProcess } from "../helpers/app-processes";
 
 /** The orders' jobs: the worker's schedule adds its own (reconciliation, follow-up). */
 const ORDER_JOBS = { kind: { in: [...ORDER_JOB_KINDS] } };
+import { storeDelivery } from "../helpers/store-delivery";
 import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "workers.myshopify.com";
@@ -41,7 +42,7 @@ it("drains a burst with four worker processes: no job twice, each order's events
     openlogi.seed([shipmentFor(order, isBillable(i) ? "picking" : "waiting")]);
     for (const [task, step] of tasks) {
       const triggeredAt = new Date(base + step * 1_000);
-      await storeWebhook(
+      await storeDelivery(
         db.prisma,
         { webhookId: `w-${i}-${step}`, topic: `orders/${task}`, shop: SHOP, eventId: null, apiVersion: "2026-07", triggeredAt, orderId: order.legacyId, payload: "{}" },
         { task, orderId: order.legacyId, jobKey: `${SHOP}:${task}:${order.legacyId}:${step}` },

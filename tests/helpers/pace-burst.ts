@@ -9,13 +9,13 @@ import { createSyncDeps } from "../../app/jobs/sync-deps.server";
 import { createWorker, DEFAULT_LEASE_MS } from "../../app/jobs/worker.server";
 import { logger } from "../../app/logger.server";
 import { seedShop } from "../../app/models/shop-seed.server";
-import { storeWebhook } from "../../app/models/sync-job.server";
 import { paceIntervalMs } from "../../app/openlogi/rate-limiter.server";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { startAdminApiDouble } from "../doubles/admin-api-double";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble } from "../doubles/openlogi-double";
 import { createScaledClock } from "../doubles/scaled-clock";
 import { adminOrderFixture, orderNumbered, shipmentFor } from "../doubles/scenario";
+import { storeDelivery } from "./store-delivery";
 import { createTestDatabase } from "./test-db";
 
 const SHOP = "burst.myshopify.com";
@@ -67,7 +67,7 @@ export async function runCancellationBurst({ cancellations, speed, workers: coun
       const order = { ...orderNumbered(50_000 + i), cancelledAt: "2026-11-20T10:00:00+09:00" };
       admin.setOrder(SHOP, adminOrderFixture(order));
       openlogi.seed([shipmentFor(order, "waiting")]);
-      await storeWebhook(
+      await storeDelivery(
         db.prisma,
         { webhookId: `burst-${i}`, topic: "orders/cancelled", shop: SHOP, eventId: null, apiVersion: "2026-07", triggeredAt: arrivedAt, orderId: order.legacyId, payload: "{}" },
         { task: "cancelled", orderId: order.legacyId, jobKey: `${SHOP}:cancelled:${order.legacyId}` },

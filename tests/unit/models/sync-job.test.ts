@@ -8,9 +8,9 @@ import {
   releaseJobs,
   renewLeases,
   rescheduleJob,
-  storeWebhook,
   type JobTask,
 } from "../../../app/models/sync-job.server";
+import { storeDelivery } from "../../helpers/store-delivery";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 const SHOP = "queue.myshopify.com";
@@ -27,7 +27,7 @@ afterEach(() => db.drop());
 let seq = 0;
 async function enqueue(orderId: string, triggeredAt: Date, task: JobTask = "updated") {
   seq += 1;
-  await storeWebhook(
+  await storeDelivery(
     db.prisma,
     {
       webhookId: `wh-${seq}`,

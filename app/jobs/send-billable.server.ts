@@ -9,13 +9,13 @@ import {
   carriedChange,
   findBillableInDoubt,
   forgetBillableIntent,
-  isJobRunning,
   lastBillableChange,
   markBillableSent,
   recordBillableIntent,
   type BillableChange,
 } from "../models/billable-request.server";
 import type { HistoryAction } from "../models/sync-history.server";
+import { isJobRunning } from "../models/sync-job.server";
 import type { ShipmentSnapshot, ShipmentStatus, SyncDecision } from "../sync/types";
 import type { ExecutionContext } from "./execution-context";
 import { wasRefused, workMayHaveBeenDone } from "./failure-policy";

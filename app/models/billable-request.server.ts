@@ -92,10 +92,6 @@ export async function recordBillableIntent(
   }
 }
 
-/** Whether another job still runs (its sender may be mid-request): its intent is not yet in doubt. */
-export async function isJobRunning(prisma: PrismaClient, jobId: number): Promise<boolean> {
-  return (await prisma.syncJob.count({ where: { id: jobId, status: "running" } })) > 0;
-}
 
 /** OpenLogi took the request: from now on the follow-up looks for its result (app/follow-up). */
 export async function markBillableSent(prisma: PrismaClient, key: BillableKey, now: Date) {

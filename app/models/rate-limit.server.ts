@@ -7,8 +7,8 @@
  *
  * "Now" is the database's clock unless the caller passes its own (tests): processes whose
  * clocks disagree then still agree on the pace, and a process whose clock runs fast cannot
- * push the next slot ahead for everyone. Every statement returns the time it used, so the
- * caller's wait is measured on the same clock as the slot.
+ * push the next slot ahead for everyone. Every statement that makes a caller wait returns
+ * the time it used, so the wait is measured on the same clock as the slot.
  */
 import { Prisma } from "@prisma/client";
 import { databaseNowMs, type RawClient } from "./sql-dialect.server";
@@ -63,12 +63,12 @@ export async function deferBucket(prisma: RawClient, key: string, ms: number, no
  */
 export async function reserveFreeSlot(prisma: RawClient, key: string, intervalMs: number, nowMs?: number): Promise<boolean> {
   const now = nowOf(prisma, nowMs);
-  const rows = await prisma.$queryRaw<Row[]>`
-    INSERT INTO "RateLimitBucket" ("key", "nextSlotAt")
-    VALUES (${key}, ${now} + ${bigint(intervalMs)})
-    ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" = ${now} + ${bigint(intervalMs)}
+  const next = Prisma.sql`${now} + ${bigint(intervalMs)}`;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    INSERT INTO "RateLimitBucket" ("key", "nextSlotAt") VALUES (${key}, ${next})
+    ON CONFLICT ("key") DO UPDATE SET "nextSlotAt" = ${next}
     WHERE "RateLimitBucket"."nextSlotAt" <= ${now}
-    RETURNING "nextSlotAt", ${now} AS "now"`;
+    RETURNING "key"`;
   return rows.length > 0;
 }
 

@@ -47,18 +47,21 @@ export interface Holder {
 const staleBefore = (now: Date, leaseMs: number) => new Date(now.getTime() - leaseMs);
 
 /** A job that may be claimed: due (or its holder's lease ran out) and with attempts left. */
-const claimable = (alias: Prisma.Sql, now: Date, stale: Date) => Prisma.sql`
-  ${alias}"attempts" < ${alias}"maxAttempts"
-  AND ((${alias}"status" = 'pending' AND ${alias}"runAt" <= ${now})
+/** Due now, or held by a worker whose lease ran out. */
+const dueOrStale = (alias: Prisma.Sql, now: Date, stale: Date) => Prisma.sql`
+  ((${alias}"status" = 'pending' AND ${alias}"runAt" <= ${now})
     OR (${alias}"status" = 'running' AND ${alias}"lockedAt" < ${stale}))`;
+
+const claimable = (alias: Prisma.Sql, now: Date, stale: Date) => Prisma.sql`
+  ${alias}"attempts" < ${alias}"maxAttempts" AND ${dueOrStale(alias, now, stale)}`;
 
 /**
  * Claims up to `limit` runnable jobs for `workerId`, in one statement. A job is runnable
  * when it is claimable, no other job of its order is running under a live lease (an event
  * that arrives late, with an earlier `triggeredAt`, waits for it), and no other unfinished job
  * of its order comes before it by `triggeredAt` (then `id`): an order's events run one at a
- * time, in Shopify's order, and a
- * burst on one order takes one place in the claim, so other orders are not starved. On
+ * time, in Shopify's order, and a burst on one order takes one place in the claim, so other
+ * orders are not starved. On
  * PostgreSQL concurrent claims skip each other's rows (FOR UPDATE SKIP LOCKED); on SQLite
  * the statement runs alone. Claiming counts an attempt, so a job that crashes its worker
  * still fails in the end.
@@ -114,8 +117,7 @@ export async function failExhaustedJobs(
     UPDATE "SyncJob"
     SET "status" = 'failed', "lastError" = ${lastError}, "completedAt" = ${now},
         "lockedAt" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
-    WHERE "attempts" >= "maxAttempts"
-      AND (("status" = 'pending' AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedAt" < ${stale}))
+    WHERE "attempts" >= "maxAttempts" AND ${dueOrStale(Prisma.empty, now, stale)}
     RETURNING "id"`;
   if (failed.length === 0) return [];
   return prisma.syncJob.findMany({
@@ -266,4 +268,9 @@ export async function queueCounts(prisma: PrismaClient, shop?: string) {
   const rows = await prisma.syncJob.groupBy({ by: ["status"], where: shop ? { shop } : {}, _count: { _all: true } });
   const count = (status: JobStatus) => rows.find((row) => row.status === status)?._count._all ?? 0;
   return { pending: count("pending"), running: count("running"), failed: count("failed") };
+}
+
+/** Whether a job still runs (its worker may be mid-request). */
+export async function isJobRunning(prisma: PrismaClient, jobId: number): Promise<boolean> {
+  return (await prisma.syncJob.count({ where: { id: jobId, status: "running" } })) > 0;
 }

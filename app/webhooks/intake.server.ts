@@ -4,7 +4,7 @@ import { logger } from "../logger.server";
 import { storeWebhookBatch, type IntakeEntry, type IntakeResult } from "../models/webhook-intake.server";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { orderFingerprint } from "./order-fingerprint";
-import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
+import { parseTriggeredAt, verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
 
 // One group commit per database client: the app has one; tests bring their own.
 const commits = new WeakMap<PrismaClient, GroupCommit<IntakeEntry, IntakeResult>>();
@@ -56,10 +56,4 @@ export async function receiveOrderWebhook(
   });
   logger.info({ shop: context.shop, webhookId: context.webhookId, topic, orderId: job.orderId, result }, "webhook received");
   return new Response(null, { status: 200 });
-}
-
-function parseTriggeredAt(value: string | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -6,7 +6,7 @@ import { recordDataRequest } from "../models/data-request.server";
 import { removeOrdersPersonalData } from "../models/personal-data.server";
 import { deleteSessions, eraseShop, updateOfflineScopes } from "../models/shop-data.server";
 import { parseLifecyclePayload, type LifecycleTopic } from "./lifecycle-payloads";
-import { verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
+import { parseTriggeredAt, verifyWebhook, type ValidateWebhook } from "./verify-webhook.server";
 
 /**
  * The app's own lifecycle (app/uninstalled, app/scopes_update) and the compliance topics.
@@ -31,7 +31,7 @@ export async function receiveLifecycleWebhook(
   }
   switch (lifecycle.topic) {
     case "app/uninstalled":
-      await handleAppUninstalled(prisma, shop, triggeredAt(webhook.triggeredAt) ?? now());
+      await handleAppUninstalled(prisma, shop, parseTriggeredAt(webhook.triggeredAt) ?? now());
       break;
     case "app/scopes_update":
       // Keeps the stored session's scopes in step with what the merchant granted.
@@ -60,12 +60,6 @@ export async function receiveLifecycleWebhook(
   }
   logger.info({ shop, webhookId: webhook.webhookId, topic: lifecycle.topic }, "webhook received");
   return new Response();
-}
-
-/** When Shopify says the event happened (X-Shopify-Triggered-At), or null when it does not say. */
-function triggeredAt(header: string | undefined): Date | null {
-  const at = header ? new Date(header) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 /**

@@ -74,3 +74,9 @@ export async function verifyWebhook<Topic extends string>(
     payload,
   };
 }
+
+/** When Shopify says the event happened (X-Shopify-Triggered-At), or null when it does not say. */
+export function parseTriggeredAt(header: string | undefined): Date | null {
+  const at = header ? new Date(header) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}

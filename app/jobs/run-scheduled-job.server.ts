@@ -4,7 +4,7 @@
  * policy, and in the end left to the next slot.
  */
 import { followUpShop } from "../follow-up/follow-up-shop.server";
-import { completeJob, failJob, rescheduleJob, touchJob, type ClaimedJob, type Holder } from "../models/sync-job.server";
+import { completeJob, settleByPlan, touchJob, type ClaimedJob, type Holder } from "../models/sync-job.server";
 import { reconcileShop } from "../reconcile/reconcile-shop.server";
 import { scrubSecrets } from "../security/scrub-secrets";
 import { planFailure } from "./failure-policy";
@@ -32,13 +32,12 @@ export async function runScheduledJob(deps: SyncDeps, job: ClaimedJob & { kind: 
   } catch (error) {
     const message = scrubSecrets(error instanceof Error ? error.message : String(error));
     const plan = planFailure(error, job.attempts, job.maxAttempts);
-    if (plan.kind === "fail") {
-      await failJob(prisma, job.id, holder, message, clock());
+    if (!(await settleByPlan(prisma, job.id, holder, plan, message, clock()))) {
+      log.warn("scheduled job's lease lost to another worker; left to it");
+    } else if (plan.kind === "fail") {
       log.error({ err: message }, "scheduled job failed; the next slot tries again");
-      return;
+    } else {
+      log.warn({ err: message, delayMs: plan.delayMs }, "scheduled job will be retried");
     }
-    const runAt = new Date(clock().getTime() + plan.delayMs);
-    await rescheduleJob(prisma, job.id, holder, { runAt, lastError: message, refundAttempt: plan.kind === "defer", now: clock() });
-    log.warn({ err: message, delayMs: plan.delayMs }, "scheduled job will be retried");
   }
 }

@@ -17,6 +17,7 @@ import {
   failJob,
   queuedUpdatesCoveredBy,
   rescheduleJob,
+  settleByPlan,
   touchJob,
   type ClaimedJob,
   type Holder,
@@ -215,29 +216,15 @@ async function settleFailure(
   const message = scrub(error instanceof Error ? error.message : String(error));
   const log = logger.child({ shop: job.shop, orderId: job.orderId, jobId: job.id, attempt: job.attempts });
   const plan = planFailure(error, job.attempts, job.maxAttempts);
-  switch (plan.kind) {
-    case "defer":
-    case "retry": {
-      const runAt = new Date(now.getTime() + plan.delayMs);
-      const refundAttempt = plan.kind === "defer";
-      if (!(await rescheduleJob(prisma, job.id, holder, { runAt, lastError: message, refundAttempt, now }))) {
-        return leaseLost(deps, job, holder);
-      }
-      if (refundAttempt) log.info({ delayMs: plan.delayMs }, "job deferred");
-      else log.warn({ err: message }, "job will be retried");
-      return;
-    }
-    case "fail": {
-      if (!(await failJob(prisma, job.id, holder, message, now))) return leaseLost(deps, job, holder);
-      const outcome: ExecutionOutcome = error instanceof ShopifyAuthError ? "shopify_unauthorized" : "failed";
-      await recordOutcome(deps, job, order, null, { action: "none", outcome, message }, scrub);
-      log.error({ err: message }, "job failed");
-      return;
-    }
-    default: {
-      const unhandled: never = plan;
-      throw new Error(`Unhandled failure plan ${JSON.stringify(unhandled)}`);
-    }
+  if (!(await settleByPlan(prisma, job.id, holder, plan, message, now))) return leaseLost(deps, job, holder);
+  if (plan.kind === "fail") {
+    const outcome: ExecutionOutcome = error instanceof ShopifyAuthError ? "shopify_unauthorized" : "failed";
+    await recordOutcome(deps, job, order, null, { action: "none", outcome, message }, scrub);
+    log.error({ err: message }, "job failed");
+  } else if (plan.kind === "defer") {
+    log.info({ delayMs: plan.delayMs }, "job deferred");
+  } else {
+    log.warn({ err: message }, "job will be retried");
   }
 }
 

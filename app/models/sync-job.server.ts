@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient, type SyncJob } from "@prisma/client";
+import type { FailurePlan } from "../jobs/failure-policy";
 import { forUpdateSkipLocked } from "./sql-dialect.server";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -125,6 +126,23 @@ export async function failExhaustedJobs(
     orderBy: { id: "asc" },
     include: { webhookEvent: { select: { webhookId: true, payload: true, topic: true } } },
   });
+}
+
+/**
+ * Carries out a failed run's plan: fail the job, or run it again after the plan's delay
+ * (giving the attempt back when it was only deferred). False when `holder` lost the lease.
+ */
+export async function settleByPlan(
+  prisma: PrismaClient,
+  id: number,
+  holder: Holder,
+  plan: FailurePlan,
+  lastError: string,
+  now: Date,
+): Promise<boolean> {
+  if (plan.kind === "fail") return failJob(prisma, id, holder, lastError, now);
+  const runAt = new Date(now.getTime() + plan.delayMs);
+  return rescheduleJob(prisma, id, holder, { runAt, lastError, refundAttempt: plan.kind === "defer", now });
 }
 
 /** The rows `holder` still holds: its own, running, lease not run out. */

@@ -7,7 +7,6 @@ import type { SyncDeps } from "../jobs/sync-deps.server";
 import { loadDueRequests, recordRequestResult, scheduleNextLook } from "../models/billable-follow-up.server";
 import { loadShopContext } from "../models/settings.server";
 import { MAX_KEYS_PER_LOOKUP } from "../openlogi/client.server";
-import type { ShipmentSnapshot } from "../sync/types";
 import { nextCheckAt } from "./poll-schedule";
 import { requestedRecipientOf, settleBillableRequest } from "./settle-request";
 
@@ -30,12 +29,10 @@ export async function followUpShop(deps: SyncDeps, shop: string): Promise<Follow
   const due = await loadDueRequests(prisma, shop, clock(), MAX_REQUESTS_PER_LOOK);
   const summary: FollowUpSummary = { shop, looked: due.length, settled: 0, calls: 0 };
 
-  const ids = [...new Set(due.map((request) => request.shipmentId))];
-  const seen = new Map<string, ShipmentSnapshot>();
-  for (let i = 0; i < ids.length; i += MAX_KEYS_PER_LOOKUP) {
-    summary.calls++;
-    for (const shipment of await openlogi.findShipmentsByIds(ids.slice(i, i + MAX_KEYS_PER_LOOKUP))) seen.set(shipment.id, shipment);
-  }
+  // One batched read: the client asks for up to 100 ids a call.
+  const ids = new Set(due.map((request) => request.shipmentId));
+  const seen = new Map((await openlogi.findShipmentsByIds([...ids])).map((shipment) => [shipment.id, shipment]));
+  summary.calls = Math.ceil(ids.size / MAX_KEYS_PER_LOOKUP);
 
   const now = clock();
   for (const request of due) {

@@ -110,41 +110,40 @@ export function createOpenLogiClient(options: OpenLogiClientOptions): OpenLogiCl
     }
   }
 
-  return {
-    async findShipmentsByKeys(keys) {
-      const unique = [...new Set(keys.filter((key) => key !== ""))];
-      const found = new Map<string, ShipmentSnapshot>();
-      for (let i = 0; i < unique.length; i += MAX_KEYS_PER_LOOKUP) {
-        const chunk = unique.slice(i, i + MAX_KEYS_PER_LOOKUP);
-        const data = await send((signal) =>
-          api.GET("/shipments/{account_id}", {
-            params: { path: { account_id: accountCode }, query: { identifier: chunk.join(",") } },
-            // style: form, explode: false — the commas separate keys, so they stay literal.
-            querySerializer: () => `identifier=${chunk.map(encodeURIComponent).join(",")}`,
-            signal,
-          })
-        );
-        for (const shipment of shipmentList(data)) found.set(shipment.id, shipment);
-      }
-      return [...found.values()];
-    },
+  /** A batched read: each distinct value once, up to 100 a call, each shipment once. */
+  async function lookUpInChunks(
+    values: string[],
+    get: (chunk: string[], signal: AbortSignal) => Promise<{ data?: unknown; response: Response }>,
+  ): Promise<ShipmentSnapshot[]> {
+    const unique = [...new Set(values.filter((value) => value !== ""))];
+    const found = new Map<string, ShipmentSnapshot>();
+    for (let i = 0; i < unique.length; i += MAX_KEYS_PER_LOOKUP) {
+      const chunk = unique.slice(i, i + MAX_KEYS_PER_LOOKUP);
+      const data = await send((signal) => get(chunk, signal));
+      for (const shipment of shipmentList(data)) found.set(shipment.id, shipment);
+    }
+    return [...found.values()];
+  }
 
-    async findShipmentsByIds(ids) {
-      const unique = [...new Set(ids.filter((id) => id !== ""))];
-      const found: ShipmentSnapshot[] = [];
-      for (let i = 0; i < unique.length; i += MAX_KEYS_PER_LOOKUP) {
-        const chunk = unique.slice(i, i + MAX_KEYS_PER_LOOKUP);
-        const data = await send((signal) =>
-          api.GET("/shipments", {
-            params: { query: { id: chunk.join(",") } },
-            querySerializer: () => `id=${chunk.map(encodeURIComponent).join(",")}`,
-            signal,
-          })
-        );
-        found.push(...shipmentList(data));
-      }
-      return found;
-    },
+  return {
+    findShipmentsByKeys: (keys) =>
+      lookUpInChunks(keys, (chunk, signal) =>
+        api.GET("/shipments/{account_id}", {
+          params: { path: { account_id: accountCode }, query: { identifier: chunk.join(",") } },
+          // style: form, explode: false — the commas separate keys, so they stay literal.
+          querySerializer: () => `identifier=${chunk.map(encodeURIComponent).join(",")}`,
+          signal,
+        }),
+      ),
+
+    findShipmentsByIds: (ids) =>
+      lookUpInChunks(ids, (chunk, signal) =>
+        api.GET("/shipments", {
+          params: { query: { id: chunk.join(",") } },
+          querySerializer: () => `id=${chunk.map(encodeURIComponent).join(",")}`,
+          signal,
+        }),
+      ),
 
     getShipment,
 

@@ -37,7 +37,7 @@ export function jobSpecFor(topic: OrderTopic, shop: string, delivery: Delivery, 
   switch (topic) {
     case "orders/cancelled": {
       const order = parsePayload(cancelledPayload, payload, topic);
-      return { task: "cancelled", orderId: order.id, jobKey: `${shop}:cancelled:${order.id}` };
+      return { task: "cancelled", orderId: order.id, jobKey: cancelledJobKey(shop, order.id) };
     }
     case "orders/edited": {
       const { order_edit } = parsePayload(editPayload, payload, topic);
@@ -65,4 +65,9 @@ export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, topic: s
     throw new MalformedPayloadError(`${topic} payload is missing or has invalid: ${where}`);
   }
   return result.data;
+}
+
+/** One cancellation per order, ever: the webhook and the reconciliation both use this key. */
+export function cancelledJobKey(shop: string, orderId: string): string {
+  return `${shop}:cancelled:${orderId}`;
 }

@@ -17,10 +17,13 @@ export interface PendingBillableRequest {
   sentAt: Date;
 }
 
+/** A request taken by OpenLogi, without a result yet, whose next look is due. */
+const due = (now: Date) => ({ nextCheckAt: { lte: now }, state: "sent", result: null });
+
 /** Shops with a request due for a look. */
 export async function shopsWithDueFollowUps(prisma: PrismaClient, now: Date): Promise<string[]> {
   const rows = await prisma.billableRequest.findMany({
-    where: { nextCheckAt: { lte: now }, state: "sent", result: null },
+    where: due(now),
     distinct: ["shop"],
     select: { shop: true },
   });
@@ -30,7 +33,7 @@ export async function shopsWithDueFollowUps(prisma: PrismaClient, now: Date): Pr
 /** The shop's requests due for a look, oldest look first. */
 export async function loadDueRequests(prisma: PrismaClient, shop: string, now: Date, limit: number): Promise<PendingBillableRequest[]> {
   const rows = await prisma.billableRequest.findMany({
-    where: { shop, nextCheckAt: { lte: now }, state: "sent", result: null },
+    where: { shop, ...due(now) },
     orderBy: [{ nextCheckAt: "asc" }, { id: "asc" }],
     take: limit,
     select: { id: true, shipmentId: true, kind: true, changeKey: true, jobId: true, sentAt: true, updatedAt: true },

@@ -1,17 +1,15 @@
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { FIRST_CHECK_MS } from "../follow-up/poll-schedule";
 import { redactChangeKey } from "../privacy/redact-history";
+import { sha256Hex } from "../security/sha256";
 import { isUniqueViolation } from "./unique-violation";
-
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
  * A change's key as the ledger may hold it: as written, or with its recipient replaced by a
  * digest after `customers/redact` or the retention purge. Both name the same request.
  */
 function storedForms(changeKey: string): string[] {
-  const redacted = redactChangeKey(changeKey, sha256);
+  const redacted = redactChangeKey(changeKey, sha256Hex);
   return redacted === changeKey ? [changeKey] : [changeKey, redacted];
 }
 
@@ -76,9 +74,8 @@ export async function recordBillableIntent(
   key: BillableKey,
   jobId: number,
 ): Promise<{ state: "new" | BillableState; ownerJobId: number | null }> {
-  const redacted = await prisma.billableRequest.findFirst({
-    where: { ...key, changeKey: { in: storedForms(key.changeKey).slice(1) } },
-  });
+  const [, digested] = storedForms(key.changeKey);
+  const redacted = digested === undefined ? null : await prisma.billableRequest.findFirst({ where: { ...key, changeKey: digested } });
   if (redacted) return { state: redacted.state as BillableState, ownerJobId: redacted.jobId };
   try {
     await prisma.billableRequest.create({ data: { ...key, jobId, state: "intent" } });

@@ -3,14 +3,13 @@
  * payloads, history details and messages, and the billable ledger's modification keys.
  * The rows themselves stay (the fact that a sync happened); app/privacy decides what goes.
  */
-import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { redactHistoryRecord, redactChangeKey } from "../privacy/redact-history";
+import { sha256Hex } from "../security/sha256";
 import { redactWebhookPayload } from "../privacy/redact-payload";
 
 /** A ledger key that still carries the recipient as JSON (decide-sync.ts's changeKey). */
 const PLAIN_RECIPIENT = ":recipient:{";
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 export interface RemovedCounts {
   webhooks: number;
@@ -69,8 +68,12 @@ export async function removePersonalDataBefore(prisma: PrismaClient, cutoff: Dat
     select: { id: true, changeKey: true },
   });
   await writeRemoved(prisma, webhooks, records, ledger, now);
-  await clearSettledErrors(prisma, { updatedAt: { lt: cutoff } });
   return counts(webhooks, records, ledger);
+}
+
+/** The retention purge's part for jobs: settled jobs' last errors older than `cutoff`, once a run. */
+export async function clearSettledErrorsBefore(prisma: PrismaClient, cutoff: Date) {
+  await clearSettledErrors(prisma, { updatedAt: { lt: cutoff } });
 }
 
 /**
@@ -96,7 +99,7 @@ async function writeRemoved(prisma: PrismaClient, webhooks: WebhookRow[], record
     ...records.map((row) =>
       prisma.syncHistory.update({ where: { id: row.id }, data: { ...redactHistoryRecord(row.details, row.message), personalDataRemovedAt: now } }),
     ),
-    ...ledger.map((row) => prisma.billableRequest.update({ where: { id: row.id }, data: { changeKey: redactChangeKey(row.changeKey, sha256) } })),
+    ...ledger.map((row) => prisma.billableRequest.update({ where: { id: row.id }, data: { changeKey: redactChangeKey(row.changeKey, sha256Hex) } })),
   ]);
 }
 

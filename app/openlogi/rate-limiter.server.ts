@@ -5,7 +5,7 @@
  * workers never add up past it, and a request that reaches OpenLogi a few milliseconds
  * late never finds the previous minute still full.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../security/sha256";
 import { performance } from "node:perf_hooks";
 import { deferBucket, reserveFreeSlot, reserveSlot, shiftBucket } from "../models/rate-limit.server";
 import type { RawClient } from "../models/sql-dialect.server";
@@ -49,7 +49,7 @@ export function paceIntervalMs(callsPerMinute: number): number {
 
 /** The bucket key for a token: its sha256, so the database never holds the token. */
 export function rateLimitKey(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return sha256Hex(token);
 }
 
 export function createRateLimiter({

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "../logger.server";
-import { removePersonalDataBefore, type RemovedCounts } from "../models/personal-data.server";
+import { clearSettledErrorsBefore, removePersonalDataBefore, type RemovedCounts } from "../models/personal-data.server";
 import { retentionCutoff } from "./retention";
 
 const BATCH = 500;
@@ -23,6 +23,7 @@ export async function purgeExpiredPersonalData(
     total.billableKeys += batch.billableKeys;
     if (batch.webhooks < BATCH && batch.records < BATCH && batch.billableKeys < BATCH) break;
   }
+  await clearSettledErrorsBefore(prisma, cutoff);
   logger.info({ ...total, cutoff: cutoff.toISOString() }, "expired personal data removed");
   return total;
 }

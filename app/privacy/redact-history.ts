@@ -66,7 +66,9 @@ export function redactHistoryRecord(details: string | null, message: string | nu
       }),
     };
   }
-  const blank = (text: string) => [...quoted].sort((a, b) => b.length - a.length).reduce((out, value) => out.split(value).join(REMOVED), text);
+  // Longest first, so a value inside a longer one does not leave the rest of it behind.
+  const longestFirst = [...quoted].sort((a, b) => b.length - a.length);
+  const blank = (text: string) => longestFirst.reduce((out, value) => out.split(value).join(REMOVED), text);
   const scrub = (value: unknown): unknown =>
     typeof value === "string" ? blank(value) : Array.isArray(value) ? value.map(scrub) : isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)])) : value;
   // Only OpenLogi's own words may quote what was sent; codes and fields are never blanked.

@@ -4,6 +4,7 @@
  * Job keys are the webhooks' own (app/jobs/job-spec.ts), so a cancellation is queued once
  * whether its webhook or the cycle saw it first. Pure: the shell reads, this decides.
  */
+import { cancelledJobKey } from "../jobs/job-spec";
 import type { JobTask } from "../models/sync-job.server";
 
 /** How far before the checkpoint each cycle reads again: Shopify's search index lags writes a little. */
@@ -58,7 +59,7 @@ export function planReconcile(
   for (const order of orders) {
     if (order.cancelledAt) {
       if (order.cancelledAt.getTime() >= since.getTime()) {
-        jobs.push({ task: "cancelled", orderId: order.id, jobKey: `${shop}:cancelled:${order.id}`, triggeredAt: order.cancelledAt });
+        jobs.push({ task: "cancelled", orderId: order.id, jobKey: cancelledJobKey(shop, order.id), triggeredAt: order.cancelledAt });
       }
       continue;
     }

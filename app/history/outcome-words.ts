@@ -4,13 +4,13 @@
  * the raw code, and in a neutral tone: the app cannot say whether it is good or bad.
  */
 import { hasText, translate, type Locale } from "../i18n";
-import { HISTORY_OUTCOMES, outcomeTone, type HistoryOutcome } from "./outcome-group";
+import { isHistoryOutcome, outcomeTone } from "./outcome-group";
 
 export function outcomeBadge(locale: Locale, outcome: string): { label: string; tone: ReturnType<typeof outcomeTone> | undefined } {
-  if (!(HISTORY_OUTCOMES as readonly string[]).includes(outcome) || !hasText(locale, `outcome.${outcome}.label`)) {
+  if (!isHistoryOutcome(outcome) || !hasText(locale, `outcome.${outcome}.label`)) {
     return { label: translate(locale, "orderBlock.line.otherOutcome"), tone: undefined };
   }
-  return { label: translate(locale, `outcome.${outcome}.label`), tone: outcomeTone(outcome as HistoryOutcome, false) };
+  return { label: translate(locale, `outcome.${outcome}.label`), tone: outcomeTone(outcome, false) };
 }
 
 export function statusName(locale: Locale, status: string | null): string {

@@ -13,6 +13,9 @@ export interface OrderJob {
   retryOfId: number | null;
 }
 
+/** The columns an OrderJob is read with. */
+export const ORDER_JOB_SELECT = { id: true, kind: true, status: true, retryOfId: true } as const;
+
 /** A job in one of these states runs again by itself (it waits for its time, or for the connection). */
 export function isUnfinished(status: string): boolean {
   return status === "pending" || status === "running";

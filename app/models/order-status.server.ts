@@ -3,11 +3,11 @@
  * within one shop: SyncHistory by (shop, orderId, createdAt), SyncJob by (shop, orderId, …),
  * WebhookEvent by (shop, orderId), OrderStatusRead by its key (shop, orderId).
  */
-import type { PrismaClient } from "@prisma/client";
-import type { OrderJob } from "../history/retry-jobs";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { ORDER_JOB_SELECT, type OrderJob } from "../history/retry-jobs";
 import type { HistoryRow, ShipmentsRead } from "../order-status/lines";
 import { updatedAtOf, type OrderFacts } from "../order-status/order-facts";
-import { SHIPMENT_STATUSES, type ShipmentStatus } from "../sync/types";
+import { isShipmentStatus } from "../sync/types";
 
 /** An order rarely has more than a few records; this bounds the block's read when one has thousands. */
 export const ORDER_RECORDS_TAKE = 100;
@@ -28,29 +28,23 @@ const ROW = {
 
 /** The order's latest records, newest first. */
 export function loadOrderRecords(prisma: PrismaClient, shop: string, orderId: string): Promise<HistoryRow[]> {
-  return prisma.syncHistory.findMany({
-    where: { shop, orderId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: ORDER_RECORDS_TAKE,
-    select: ROW,
-  });
+  return loadRecords(prisma, { shop, orderId });
 }
 
 /** The order's billable records, newest first. */
 export function loadBillableRecords(prisma: PrismaClient, shop: string, orderId: string): Promise<HistoryRow[]> {
-  return prisma.syncHistory.findMany({
-    where: { shop, orderId, billable: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: ORDER_RECORDS_TAKE,
-    select: ROW,
-  });
+  return loadRecords(prisma, { shop, orderId, billable: true });
+}
+
+function loadRecords(prisma: PrismaClient, where: Prisma.SyncHistoryWhereInput): Promise<HistoryRow[]> {
+  return prisma.syncHistory.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ORDER_RECORDS_TAKE, select: ROW });
 }
 
 /** The order's jobs still to run, and its manual retries whatever their state. */
 export function loadOrderJobs(prisma: PrismaClient, shop: string, orderId: string): Promise<OrderJob[]> {
   return prisma.syncJob.findMany({
     where: { shop, orderId, OR: [{ status: { in: ["pending", "running"] } }, { kind: "manual_retry" }] },
-    select: { id: true, kind: true, status: true, retryOfId: true },
+    select: ORDER_JOB_SELECT,
   });
 }
 
@@ -90,12 +84,7 @@ function factsData(facts: OrderFacts) {
 
 /** Shopify's facts only: OpenLogi was not asked (the pace was busy), so what was read of it stays. */
 export async function saveOrderFacts(prisma: PrismaClient, shop: string, orderId: string, facts: OrderFacts) {
-  const data = factsData(facts);
-  await prisma.orderStatusRead.upsert({
-    where: { shop_orderId: { shop, orderId } },
-    create: { shop, orderId, ...data },
-    update: data,
-  });
+  await upsertRead(prisma, shop, orderId, factsData(facts));
 }
 
 /** The facts and OpenLogi's side, settled at `checkedAt` (read: null when there was nothing to ask). */
@@ -105,16 +94,15 @@ export async function saveStatusRead(
   orderId: string,
   { facts, checkedAt, read }: { facts: OrderFacts; checkedAt: Date; read: ShipmentsRead | null },
 ) {
-  const data = {
+  await upsertRead(prisma, shop, orderId, {
     ...factsData(facts),
     checkedAt,
     shipments: read ? JSON.stringify(read.shipments.map(({ id, status }) => ({ id, status }))) : null,
-  };
-  await prisma.orderStatusRead.upsert({
-    where: { shop_orderId: { shop, orderId } },
-    create: { shop, orderId, ...data },
-    update: data,
   });
+}
+
+async function upsertRead(prisma: PrismaClient, shop: string, orderId: string, data: ReturnType<typeof factsData> & { checkedAt?: Date; shipments?: string | null }) {
+  await prisma.orderStatusRead.upsert({ where: { shop_orderId: { shop, orderId } }, create: { shop, orderId, ...data }, update: data });
 }
 
 /** The versions (`updated_at`) of the order's webhooks received after `since`; null for one that carries none. */
@@ -132,8 +120,8 @@ function parseShipments(json: string): ShipmentsRead["shipments"] {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
     return value.flatMap((entry: { id?: unknown; status?: unknown }) =>
-      typeof entry?.id === "string" && (SHIPMENT_STATUSES as readonly unknown[]).includes(entry.status)
-        ? [{ id: entry.id, status: entry.status as ShipmentStatus }]
+      typeof entry?.id === "string" && typeof entry.status === "string" && isShipmentStatus(entry.status)
+        ? [{ id: entry.id, status: entry.status }]
         : [],
     );
   } catch {

@@ -1,6 +1,6 @@
 /** The reads behind Retry, always within one shop: a record, its own job, and the order's retries. */
 import type { PrismaClient } from "@prisma/client";
-import type { OrderJob } from "../history/retry-jobs";
+import { ORDER_JOB_SELECT, type OrderJob } from "../history/retry-jobs";
 
 export interface RetryableRecord {
   id: number;
@@ -28,7 +28,7 @@ export function findRecordJob(prisma: PrismaClient, shop: string, jobId: number)
 export async function loadUnfinishedRetries(prisma: PrismaClient, shop: string, orderId: string) {
   const jobs: OrderJob[] = await prisma.syncJob.findMany({
     where: { shop, orderId, kind: "manual_retry", status: { in: ["pending", "running"] } },
-    select: { id: true, kind: true, status: true, retryOfId: true },
+    select: ORDER_JOB_SELECT,
   });
   if (jobs.length === 0) return { jobs, recordedJobIds: new Set<number | null>() };
   const recorded = await prisma.syncHistory.findMany({

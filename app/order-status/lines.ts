@@ -7,7 +7,7 @@ import type { RequestResult } from "../follow-up/settle-request";
 import { isHistoryOutcome, isRetryable, outcomeTone } from "../history/outcome-group";
 import { isUnfinished, queuedRetry, type OrderJob } from "../history/retry-jobs";
 import { previewDecisions } from "../sync/preview";
-import { SHIPMENT_STATUSES, type ShipmentStatus, type SyncSettings } from "../sync/types";
+import { isShipmentStatus, type ShipmentStatus, type SyncSettings } from "../sync/types";
 import { recordPath } from "./app-paths";
 import type { KnownStatus, LatestRecord, RetryState, StatusLine } from "./types";
 
@@ -112,10 +112,8 @@ function latestRecord(record: HistoryRow, retries: RetryFacts): LatestRecord {
 }
 
 function retryState(record: HistoryRow, { queued, unfinished, retried }: RetryFacts): RetryState | null {
-  const waiting = record.jobId !== null && unfinished.has(record.jobId);
-  if (!isRetryable(record.outcome, record.actionRequired, waiting)) {
-    return waiting && isRetryable(record.outcome, record.actionRequired, false) ? "waiting" : null;
-  }
+  if (!isRetryable(record.outcome, record.actionRequired, false)) return null;
+  if (record.jobId !== null && unfinished.has(record.jobId)) return "waiting";
   if (queued) return "pending";
   return retried.has(record.id) ? "done" : "available";
 }
@@ -162,6 +160,3 @@ function knownStatus(shipmentId: string, records: HistoryRow[], read: ShipmentsR
   return seen ? { code: statusAfter(seen), at: seen.createdAt.toISOString() } : null;
 }
 
-function isShipmentStatus(value: string | null): value is ShipmentStatus {
-  return value !== null && (SHIPMENT_STATUSES as readonly string[]).includes(value);
-}

@@ -18,8 +18,7 @@ export interface OrderStatusDeps extends LiveStatusDeps {
 /** null when the shop has neither a record of the order nor Shopify the order. */
 export async function loadOrderSyncStatus(deps: OrderStatusDeps, shop: string, orderId: string): Promise<OrderSyncStatus | null> {
   const { prisma } = deps;
-  const context = await loadShopContext(prisma, deps.cipher, shop);
-  const records = await loadOrderRecords(prisma, shop, orderId);
+  const [context, records] = await Promise.all([loadShopContext(prisma, deps.cipher, shop), loadOrderRecords(prisma, shop, orderId)]);
   const live = await readLiveStatus(deps, shop, context, orderId, records.length > 0);
   if (live.kind === "no_such_order") return null;
 

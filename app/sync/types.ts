@@ -26,6 +26,10 @@ export const SHIPMENT_STATUSES = [
 ] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
+export function isShipmentStatus(value: string | null): value is ShipmentStatus {
+  return value !== null && (SHIPMENT_STATUSES as readonly string[]).includes(value);
+}
+
 /** Statuses grouped as FAQ 217 groups them (SPEC.md "Status band"). */
 export type StatusBand = "OPEN" | "CONFIRMED" | "PACKED" | "REQUESTED" | "HELD";
 

@@ -1,5 +1,6 @@
 import { Banner, BlockStack, Button, Card, InlineStack, Link, List, Text } from "@shopify/polaris";
 import type { RecordDetails } from "../../history/record-details";
+import { isUnfinished } from "../../history/retry-jobs";
 import { hasText } from "../../i18n";
 import { localizeParams } from "../../i18n/params";
 import { useI18n } from "../../i18n/i18n-context";
@@ -30,7 +31,7 @@ export function OutcomeCard({ record, details, retryable, retries, retryJob, ret
   const { openlogi, openlogiFailure } = details;
   const detailKey = `record.detail.${record.outcome}`;
   const hasDetail = Object.keys(details.params).length > 0 && hasText(locale, detailKey);
-  const waiting = retryJob !== null && (retryJob.status === "pending" || retryJob.status === "running");
+  const waiting = retryJob !== null && isUnfinished(retryJob.status);
   return (
     <Card>
       <BlockStack gap="400">

@@ -1,4 +1,5 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import type { RequestResult } from "../../follow-up/settle-request";
 import { useI18n } from "../../i18n/i18n-context";
 import { useStatusName } from "../history/OutcomeBadge";
 
@@ -12,7 +13,7 @@ interface Props {
   };
 }
 
-const TONE: Record<string, "success" | "warning" | "critical" | "info"> = {
+const TONE: Record<RequestResult, "success" | "warning" | "critical" | "info"> = {
   cancelled: "success",
   modified: "success",
   not_carried_out: "critical",
@@ -36,7 +37,7 @@ export function RequestResultCard({ record }: Props) {
           <Text as="h2" variant="headingMd">
             {t("record.requestResult.title")}
           </Text>
-          {result && <Badge tone={TONE[result]}>{t(`requestResult.${result}`)}</Badge>}
+          {result && <Badge tone={TONE[result as RequestResult]}>{t(`requestResult.${result}`)}</Badge>}
         </InlineStack>
         <Text as="p">{result ? t(`record.requestResult.${result}`, { status: statusName(record.requestResultStatus) }) : t("record.requestResult.pending")}</Text>
         {result && record.requestResultAt && (

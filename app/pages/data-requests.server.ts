@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { buildDataRequestExport, listDataRequests } from "../models/data-request.server";
+import { parseRowId } from "./row-id";
 
 /** The Privacy page: the shop's customer data requests, newest first. */
 export async function loadDataRequestsPage(prisma: PrismaClient, shop: string) {
@@ -9,7 +10,8 @@ export async function loadDataRequestsPage(prisma: PrismaClient, shop: string) {
 
 /** One request's export as a JSON download; another shop's request answers as a missing one. */
 export async function dataRequestDownload(prisma: PrismaClient, shop: string, id: string | undefined): Promise<Response> {
-  const exported = /^[1-9][0-9]{0,15}$/.test(id ?? "") ? await buildDataRequestExport(prisma, shop, Number(id)) : null;
+  const requestId = parseRowId(id);
+  const exported = requestId === null ? null : await buildDataRequestExport(prisma, shop, requestId);
   if (!exported) throw new Response("Not Found", { status: 404 });
   return new Response(JSON.stringify(exported, null, 2), {
     headers: {

@@ -4,6 +4,7 @@ import { encodeCursor, parseHistoryFilter } from "../history/history-filter";
 import { readRecordDetails } from "../history/record-details";
 import { canRetry, retryHistoryRecord } from "../history/retry.server";
 import { findHistoryRecord, listHistoryPage, loadRecordContext } from "../models/history-queries.server";
+import { parseRowId } from "./row-id";
 
 export async function loadHistoryList(prisma: PrismaClient, shop: string, url: URL, timeZone: string) {
   const filter = parseHistoryFilter(url.searchParams);
@@ -18,10 +19,13 @@ export async function loadHistoryList(prisma: PrismaClient, shop: string, url: U
 
 /** Another shop's record answers exactly as a missing one does. */
 async function requireRecord(prisma: PrismaClient, shop: string, id: string | undefined): Promise<SyncHistory> {
-  const record = /^[1-9][0-9]{0,15}$/.test(id ?? "") ? await findHistoryRecord(prisma, shop, Number(id)) : null;
-  if (!record) throw new Response("Not Found", { status: 404 });
+  const recordId = parseRowId(id);
+  const record = recordId === null ? null : await findHistoryRecord(prisma, shop, recordId);
+  if (!record) throw notFound();
   return record;
 }
+
+const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function loadRecordPage(prisma: PrismaClient, shop: string, id: string | undefined) {
   const record = await requireRecord(prisma, shop, id);
@@ -40,11 +44,14 @@ export async function loadRecordPage(prisma: PrismaClient, shop: string, id: str
   };
 }
 
-export type RetryResult = { ok: true; jobId: number } | { ok: false };
+/** What the record page's Retry answers. */
+export type RetryAnswer = { ok: true; jobId: number } | { ok: false };
 
 /** Retry from the record's page (history/retry.server.ts). */
-export async function retryRecord(prisma: PrismaClient, shop: string, id: string | undefined, now: Date): Promise<RetryResult> {
-  const record = await requireRecord(prisma, shop, id);
-  const result = await retryHistoryRecord(prisma, { shop, recordId: record.id, now });
+export async function retryRecord(prisma: PrismaClient, shop: string, id: string | undefined, now: Date): Promise<RetryAnswer> {
+  const recordId = parseRowId(id);
+  // retryHistoryRecord reads the record within the shop: another shop's is not found either.
+  const result = recordId === null ? ({ kind: "not_found" } as const) : await retryHistoryRecord(prisma, { shop, recordId, now });
+  if (result.kind === "not_found") throw notFound();
   return result.kind === "queued" ? { ok: true, jobId: result.jobId } : { ok: false };
 }

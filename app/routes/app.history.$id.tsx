@@ -12,7 +12,7 @@ import { RequestResultCard } from "../components/record/RequestResultCard";
 import { SummaryCard, TimingCard } from "../components/record/SummaryCards";
 import { useI18n } from "../i18n/i18n-context";
 import prisma from "../models/db.server";
-import { loadRecordPage, retryRecord, type RetryResult } from "../pages/history.server";
+import { loadRecordPage, retryRecord, type RetryAnswer } from "../pages/history.server";
 import { authenticateShop } from "../pages/shop-admin.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -23,7 +23,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await authenticateShop(request);
   const form = await request.formData();
-  if (form.get("intent") !== "retry") return json({ ok: false } satisfies RetryResult, { status: 400 });
+  if (form.get("intent") !== "retry") return json({ ok: false } satisfies RetryAnswer, { status: 400 });
   const result = await retryRecord(prisma, shop, params.id, new Date());
   return json(result, { status: result.ok ? 200 : 400 });
 };
@@ -32,7 +32,7 @@ export default function HistoryRecord() {
   const { record, details, retryable, retries, retryJob, others } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const shopify = useAppBridge();
-  const retry = useFetcher<RetryResult>();
+  const retry = useFetcher<RetryAnswer>();
 
   useEffect(() => {
     if (retry.state === "idle" && retry.data?.ok) shopify.toast.show(t("record.retryQueued"));

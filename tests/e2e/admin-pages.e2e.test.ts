@@ -48,6 +48,9 @@ beforeAll(async () => {
   }
 });
 
+// Each test starts with OpenLogi's pace free, however quickly the one before it called.
+beforeEach(() => world.freePace());
+
 afterAll(async () => {
   await world?.close();
   await exchange?.close();

@@ -36,6 +36,8 @@ export interface PagesWorld {
   data(shop: string, path: string, routeId: string, init?: RequestInit): Promise<Response>;
   /** The sandbox's admin frame around the app, started on first use. */
   frame(shop: string): Promise<AdminFrame>;
+  /** Frees every OpenLogi pace: Test connection takes only a slot free now, on the real clock. */
+  freePace(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export async function startPagesWorld(shops: string[], env: Record<string, strin
     app,
     admin,
     openlogi,
+    async freePace() {
+      await app.db.prisma.rateLimitBucket.deleteMany();
+    },
     async seedShop(shop, { settings = {}, connected = true } = {}) {
       await seedShop(app.db.prisma, cipher, {
         shop,

@@ -11,12 +11,11 @@ import type { Browser, Frame, Page } from "playwright-core";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisJa from "@shopify/polaris/locales/ja.json";
 import { translate, type Locale } from "../../app/i18n";
-import { launchBrowser, openPage, waitForApp, type WatchedPage } from "../helpers/browser";
+import { launchBrowser, openPage, SHOTS, waitForApp, type WatchedPage } from "../helpers/browser";
 import { seedHistory } from "../helpers/history-fixtures";
 import { startPagesWorld, type PagesWorld } from "../helpers/pages-world";
 
 const SHOPS: Record<Locale, string> = { ja: "browser-ja.myshopify.com", en: "browser-en.myshopify.com" };
-const SHOTS = "tests/.tmp/screenshots";
 const POLARIS = { ja: polarisJa, en: polarisEn };
 
 let world: PagesWorld;
@@ -29,7 +28,6 @@ beforeAll(async () => {
     await seedHistory(world.app.db.prisma, shop, 140, new Date());
   }
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {

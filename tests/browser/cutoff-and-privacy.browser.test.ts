@@ -5,14 +5,12 @@
  * any cut-off whatever the real clock says (tests/e2e/cutoff-forecast.e2e.test.ts says why).
  */
 import { readFileSync } from "node:fs";
-import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { translate } from "../../app/i18n";
-import { launchBrowser, openPage, waitForApp, type WatchedPage } from "../helpers/browser";
+import { launchBrowser, openPage, SHOTS, waitForApp, type WatchedPage } from "../helpers/browser";
 import { startPagesWorld, type PagesWorld } from "../helpers/pages-world";
 
 const SHOP = "browser-cutoff.myshopify.com";
-const SHOTS = "tests/.tmp/screenshots";
 const t = (key: string, params?: Record<string, string | number>) => translate("ja", key, params);
 
 let world: PagesWorld;
@@ -29,7 +27,6 @@ beforeAll(async () => {
   const request = { shop_id: 1, shop_domain: SHOP, customer: { id: 9 }, orders_requested: [1], data_request: { id: 4321 } };
   expect((await world.app.sendWebhook("/webhooks/compliance", { topic: "customers/data_request", shop: SHOP, payload: request })).status).toBe(200);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {

@@ -4,16 +4,12 @@
  * cancel requests, then started again. Real processes, real HTTP to the doubles on 127.0.0.1,
  * webhooks signed as Shopify signs them; a short lease (WORKER_LEASE_MS) so the test is quick.
  */
-import { ORDER_JOB_KINDS } from "../../app/jobs/scheduled-jobs";
 import type { OrderSnapshot } from "../../app/sync/types";
 import { Hold } from "../doubles/openlogi-double";
 import { adminOrderFixture, orderNumbered, shipmentFor, webhookPayloads } from "../doubles/scenario";
 import { signedWebhookRequest } from "../doubles/sign-webhook";
 import { startWeb, startWorkerProcess, type AppProcess } from "../helpers/app-processes";
-
-/** The orders' jobs: the worker's schedule adds its own (reconciliation, follow-up). */
-const ORDER_JOBS = { kind: { in: [...ORDER_JOB_KINDS] } };
-import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
+import { ORDER_JOBS, startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "crash.myshopify.com";
 const SECRET = "crash-test-secret";

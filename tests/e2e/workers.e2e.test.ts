@@ -3,16 +3,12 @@
  * PostgreSQL run, the SQLite file otherwise) and drain a burst of events: no job runs twice,
  * an order's events run one at a time in Shopify's order, and the four share one OpenLogi pace.
  */
-import { ORDER_JOB_KINDS } from "../../app/jobs/scheduled-jobs";
 import type { JobTask } from "../../app/models/sync-job.server";
 import { paceIntervalMs } from "../../app/openlogi/rate-limiter.server";
 import { adminOrderFixture, orderNumbered, shipmentFor } from "../doubles/scenario";
 import { startWorkerProcess, type AppProcess } from "../helpers/app-processes";
-
-/** The orders' jobs: the worker's schedule adds its own (reconciliation, follow-up). */
-const ORDER_JOBS = { kind: { in: [...ORDER_JOB_KINDS] } };
 import { storeDelivery } from "../helpers/store-delivery";
-import { startProcessWorld, type ProcessWorld } from "../helpers/process-world";
+import { ORDER_JOBS, startProcessWorld, type ProcessWorld } from "../helpers/process-world";
 
 const SHOP = "workers.myshopify.com";
 const ORDERS = 50;

@@ -3,12 +3,16 @@
  * desktop user agent, collecting every console error and failed request of the page and
  * its frames, and reading LCP and CLS as the browser reports them.
  */
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
 import { BROWSER_USER_AGENT } from "./pages-world";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where the browser tests put the screenshots to look at. */
+export const SHOTS = "tests/.tmp/screenshots";
 
 export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
   // --no-sandbox: CI and these machines run as root, where Chromium's sandbox cannot start.
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 }

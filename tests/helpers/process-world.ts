@@ -2,12 +2,16 @@
  * A shop, its database and both doubles on 127.0.0.1, for tests that run the app in
  * processes of its own (helpers/app-processes.ts): the environment those processes get.
  */
+import { ORDER_JOB_KINDS } from "../../app/jobs/scheduled-jobs";
 import { seedShop } from "../../app/models/shop-seed.server";
 import type { SettingsPatch } from "../../app/models/settings-input";
 import { createTokenCipher } from "../../app/security/token-cipher.server";
 import { startAdminApiDouble, type AdminApiDouble } from "../doubles/admin-api-double";
 import { DOUBLE_ACCOUNT, DOUBLE_TOKEN, startOpenLogiDouble, type OpenLogiDouble } from "../doubles/openlogi-double";
 import { createTestDatabase, type TestDatabase } from "./test-db";
+
+/** The orders' jobs, in a job query: the worker's schedule adds its own (reconciliation, follow-up). */
+export const ORDER_JOBS = { kind: { in: [...ORDER_JOB_KINDS] } };
 
 export interface ProcessWorld {
   db: TestDatabase;

@@ -23,3 +23,18 @@ export const PRISMA_PATHS: Record<Dialect, { schema: string; migrations: string 
   sqlite: { schema: "prisma/schema.prisma", migrations: "prisma/migrations" },
   postgresql: { schema: "prisma/postgresql/schema.prisma", migrations: "prisma/postgresql/migrations" },
 };
+
+// The URL each client was made for (db.server.ts's createPrismaClient), so that code holding a
+// client can open its own connection to the same database (the intake's). A registered symbol:
+// the Remix build and server.ts each load their own copy of this module and share one client.
+const URL_KEY = Symbol.for("openlogi-order-sync.databaseUrl");
+
+export function rememberDatabaseUrl(client: object, url: string): void {
+  Object.defineProperty(client, URL_KEY, { value: url });
+}
+
+export function databaseUrlOf(client: object): string {
+  const url = (client as { [URL_KEY]?: string })[URL_KEY];
+  if (!url) throw new Error("this database client was not made by createPrismaClient");
+  return url;
+}

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { DEFAULT_DATABASE_URL, dialectOfUrl } from "./database-url";
+import { DEFAULT_DATABASE_URL, dialectOfUrl, rememberDatabaseUrl } from "./database-url";
 import { logger } from "../logger.server";
 
 // Loaded at run time, not bundled: the generated client reads its query compiler's .wasm
@@ -19,13 +19,16 @@ export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DAT
     const { PrismaClient: PostgresClient } = requireFromHere(".prisma/client-postgresql") as {
       PrismaClient: new (options: { adapter: PrismaPg }) => PrismaClient;
     };
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    rememberDatabaseUrl(client, url);
+    return client;
   }
   // `timeout` is SQLite's busy timeout, set on every connection the libsql pool opens: wait up
   // to 5 s for another connection's write lock instead of failing at once (the web server and
   // `npm run worker` processes may share one SQLite file).
   const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: 5_000 }) });
   useWriteAheadLog(prisma);
+  rememberDatabaseUrl(prisma, url);
   return prisma;
 }
 

@@ -11,6 +11,7 @@ import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { createPrismaClient } from "../../app/models/db.server";
 import { dialectOfUrl, type Dialect } from "../../app/models/database-url";
+import { closeIntakeConnection } from "../../app/models/webhook-intake.server";
 import { applySqliteMigrations } from "../../scripts/migrations";
 
 /** The dialect this test run is on. */
@@ -84,6 +85,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     prisma,
     async drop() {
+      await closeIntakeConnection(prisma);
       await prisma.$disconnect();
       await remove();
     },

@@ -4,6 +4,7 @@
  * `npm run worker` processes beside it and set WORKER_MODE=off here.
  */
 import "./app/preflight.server";
+import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -16,9 +17,10 @@ const env = getEnvOrExit();
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const app = createHttpApp(build, env.NODE_ENV);
+const server = createServer(createHttpApp(build, env.NODE_ENV));
 const onListening = () => logger.info({ host: env.HOST ?? "*", port: env.PORT }, "server listening");
-const server = env.HOST ? app.listen(env.PORT, env.HOST, onListening) : app.listen(env.PORT, onListening);
+if (env.HOST) server.listen(env.PORT, env.HOST, onListening);
+else server.listen(env.PORT, onListening);
 const workers = env.WORKER_MODE === "inline" ? await startWorkers(env) : null;
 
 async function shutdown(signal: string) {

@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -22,18 +23,25 @@ export const SECURITY_HEADERS = {
  */
 export const DEFAULT_FRAME_ANCESTORS = "frame-ancestors https://admin.shopify.com";
 
-/** The HTTP server around the Remix build: static assets, then every route through Remix. */
-export function createHttpApp(build: ServerBuild, mode: string) {
+/**
+ * The HTTP server's handler around the Remix build: the order webhooks first, straight to
+ * their routes' actions (webhook-routes.server.ts); then, through Express, static assets and
+ * every route through Remix.
+ */
+export function createHttpApp(build: ServerBuild, mode: string): RequestListener {
+  const webhooks = orderWebhookHandlers(build, mode, (error) => logger.error({ err: error }, "webhook failed"));
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  for (const { path, handler } of orderWebhookHandlers(build, mode, (error) => logger.error({ err: error }, "webhook failed"))) {
-    app.post(path, handler);
-  }
   app.all("*", createRequestHandler({ build, mode }));
-  return app;
+  return (request, response) => {
+    const webhook = request.method === "POST" ? webhooks.get(request.url?.split("?")[0] ?? "") : undefined;
+    if (!webhook) return app(request, response);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    void webhook(request, response);
+  };
 }
 
 function securityHeaders(_request: Request, response: Response, next: NextFunction) {

@@ -1,30 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ActionFunction, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
-import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
+import { WEBHOOK_BODY_LIMIT_BYTES } from "./webhooks/bounded-body";
 
 /** The routes that take Shopify's order webhooks by the thousand (a flash sale's cancellations). */
 export const ORDER_WEBHOOK_ROUTES = ["routes/webhooks.orders.cancelled", "routes/webhooks.orders.edited", "routes/webhooks.orders.updated"] as const;
 
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /**
- * POST handlers that call the order webhook routes' own `action`s, ahead of Remix's router.
- * The route modules stay the one place that answers a webhook; this only skips what a webhook
- * never needs (route matching over every page, document and data-request handling), which
- * cost more CPU than the whole intake (README, "Webhook intake"). Anything else, and any
- * other method on these paths, still goes through Remix.
+ * POST handlers that call the order webhook routes' own `action`s on Node's request, ahead of
+ * Express and Remix's router. The route modules stay the one place that answers a webhook;
+ * this only skips what a webhook never needs (Express's request decoration, route matching
+ * over every page, document and data-request handling), which cost more CPU than the whole
+ * intake (README, "Webhook intake"). Anything else, and any other method on these paths,
+ * still goes through Express and Remix.
  */
-export function orderWebhookHandlers(build: ServerBuild, mode: string, log: (error: unknown) => void) {
-  return ORDER_WEBHOOK_ROUTES.flatMap((id) => {
+export function orderWebhookHandlers(build: ServerBuild, mode: string, log: (error: unknown) => void): Map<string, NodeHandler> {
+  const handlers = new Map<string, NodeHandler>();
+  for (const id of ORDER_WEBHOOK_ROUTES) {
     const route = build.routes[id];
     const action = route?.module.action as ActionFunction | undefined;
-    if (!route?.path || !action) return [];
-    return [{ path: `/${route.path}`, handler: handlerFor(action, mode, log) }];
-  });
+    if (route?.path && action) handlers.set(`/${route.path}`, handlerFor(action, mode, log));
+  }
+  return handlers;
 }
 
-function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) => void) {
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) => void): NodeHandler {
+  return async (req, res) => {
     try {
-      const request = toWebRequest(req);
+      const request = await toWebRequest(req);
       let response: Response;
       try {
         response = (await action({ request, params: {}, context: {} })) as Response;
@@ -36,31 +41,48 @@ function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) 
       await sendWebResponse(res, response);
     } catch (error) {
       log(error);
-      if (res.headersSent) return next(error);
+      if (res.headersSent) return void res.destroy();
       // Remix's answer: the details only in development; Shopify retries the delivery.
       const details = mode === "development" && error instanceof Error ? `\n\n${error.stack}` : "";
-      res.status(500).type("text/plain").send(`Unexpected Server Error${details}`);
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end(`Unexpected Server Error${details}`);
     }
   };
 }
 
-function toWebRequest(req: ExpressRequest): Request {
+/**
+ * A delivery whose Content-Length is within the limit is read here and handed over whole: Node
+ * frames the body by that length, and a Fetch API stream over Node's costs more than the rest
+ * of the intake. Anything else keeps its stream, so the route's bounded reader answers it
+ * (411, 413) without reading it.
+ */
+async function toWebRequest(req: IncomingMessage): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+  const declared = req.headers["content-length"];
+  const framed = declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= WEBHOOK_BODY_LIMIT_BYTES;
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,
     headers,
-    body: createReadableStreamFromReadable(req),
+    body: framed ? await readWhole(req) : createReadableStreamFromReadable(req),
     duplex: "half",
   } as RequestInit);
 }
 
-async function sendWebResponse(res: ExpressResponse, response: Response) {
-  res.status(response.status);
-  for (const [name, value] of response.headers.entries()) res.append(name, value);
+function readWhole(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+async function sendWebResponse(res: ServerResponse, response: Response) {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers.entries()) res.appendHeader(name, value);
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,7 +28,7 @@ export async function startAppHarness(extraEnv: Record<string, string> = {}): Pr
   globalThis.prismaGlobal = db.prisma;
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const server: Server = await new Promise((resolve) => {
-    const listening = createHttpApp(build, "production").listen(0, "127.0.0.1", () => resolve(listening));
+    const listening = createServer(createHttpApp(build, "production")).listen(0, "127.0.0.1", () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -125,28 +125,24 @@ function* insertNew(table: string, columns: string[], rows: unknown[][], key: st
 }
 
 /**
- * Reads each order's fingerprint state after writing to its row, so that on PostgreSQL the
- * row stays locked until commit and two web processes cannot both decide on a stale state.
+ * Each order's fingerprint state, read by the same statement that writes to its row, so that
+ * on PostgreSQL the row stays locked until commit and two web processes cannot both decide on
+ * a stale state.
  */
 function* lockFingerprintStates(entries: IntakeEntry[]): Plan<Map<string, FingerprintState>> {
   const orders = new Map(entries.map((entry) => [orderKey(entry.record.shop, entry.job.orderId), entry]));
   if (orders.size === 0) return new Map();
   const now = new Date();
   // Sorted, so that two batches lock shared rows in the same order.
-  const keys = [...orders.keys()].sort();
-  const pairs = keys.map((key) => [orders.get(key)!.record.shop, orders.get(key)!.job.orderId]);
-  yield {
-    sql: `INSERT INTO "OrderFingerprint" ("shop", "orderId", "updatedAt") VALUES ${rowsOf(pairs.map((pair) => [...pair, now]))}
-      ON CONFLICT ("shop", "orderId") DO UPDATE SET "updatedAt" = excluded."updatedAt"`,
-    params: pairs.flatMap((pair) => [...pair, now]),
-  };
-  const rows = yield {
-    sql: `SELECT "shop", "orderId", "fingerprint", "triggeredAt", "acceptedAt", "jobId", "quietCount", "lastQuietAt"
-      FROM "OrderFingerprint" WHERE ${pairs.map(() => `("shop" = ? AND "orderId" = ?)`).join(" OR ")}`,
-    params: pairs.flat(),
+  const rows = [...orders.keys()].sort().map((key) => [orders.get(key)!.record.shop, orders.get(key)!.job.orderId, now]);
+  const states = yield {
+    sql: `INSERT INTO "OrderFingerprint" ("shop", "orderId", "updatedAt") VALUES ${rowsOf(rows)}
+      ON CONFLICT ("shop", "orderId") DO UPDATE SET "updatedAt" = excluded."updatedAt"
+      RETURNING "shop", "orderId", "fingerprint", "triggeredAt", "acceptedAt", "jobId", "quietCount", "lastQuietAt"`,
+    params: rows.flat(),
   };
   return new Map(
-    rows.map((row) => [
+    states.map((row) => [
       orderKey(String(row.shop), String(row.orderId)),
       {
         fingerprint: row.fingerprint === null ? null : String(row.fingerprint),

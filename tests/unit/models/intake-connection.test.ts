@@ -1,0 +1,74 @@
+import { storeWebhookBatch, type IntakeEntry } from "../../../app/models/webhook-intake.server";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../helpers/test-db";
+
+// The machine's zone must not leak into stored times: PostgreSQL's `timestamp` has none, and
+// the driver's default parser reads it as local time.
+process.env.TZ = "Asia/Tokyo";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
+
+const SHOP = "connection.myshopify.com";
+function entry(webhookId: string, orderId: string, triggeredAt: Date, receivedAt: Date, fingerprint: string | null = "F"): IntakeEntry {
+  return {
+    record: { webhookId, topic: "orders/updated", shop: SHOP, eventId: null, apiVersion: "2026-07", triggeredAt, orderId, payload: "{}" },
+    job: { task: "updated", orderId, jobKey: `${SHOP}:updated:${orderId}:${webhookId}` },
+    fingerprint,
+    receivedAt,
+  };
+}
+
+describe("the intake's own connection", () => {
+  it("writes times Prisma reads back unchanged, and reads back the ones it wrote, in a zone other than UTC", async () => {
+    const triggeredAt = new Date("2026-11-23T00:30:15.250Z");
+    const receivedAt = new Date("2026-11-23T00:30:16.004Z");
+    expect(await storeWebhookBatch(db.prisma, [entry("time-1", "10", triggeredAt, receivedAt)])).toEqual(["stored"]);
+
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { webhookId: "time-1" } });
+    expect([event.triggeredAt.toISOString(), event.receivedAt.toISOString()]).toEqual([triggeredAt.toISOString(), receivedAt.toISOString()]);
+    const job = await db.prisma.syncJob.findFirstOrThrow({ where: { shop: SHOP, orderId: "10" } });
+    expect([job.triggeredAt, job.runAt, job.createdAt].map((date) => date.toISOString())).toEqual([
+      triggeredAt.toISOString(),
+      receivedAt.toISOString(),
+      receivedAt.toISOString(),
+    ]);
+
+    // The fingerprint state is read back through the driver: a delivery 1 ms older than the
+    // stored one is out of order and never quiet; one 1 ms newer with the same hash is quiet.
+    const older = new Date(triggeredAt.getTime() - 1);
+    const newer = new Date(triggeredAt.getTime() + 1);
+    expect(await storeWebhookBatch(db.prisma, [entry("time-2", "10", older, receivedAt)])).toEqual(["stored"]);
+    expect(await storeWebhookBatch(db.prisma, [entry("time-3", "10", newer, receivedAt)])).toEqual(["quiet"]);
+    const state = await db.prisma.orderFingerprint.findUniqueOrThrow({ where: { shop_orderId: { shop: SHOP, orderId: "10" } } });
+    expect(state.triggeredAt?.toISOString()).toBe(newer.toISOString());
+  });
+
+  it.skipIf(testDialect() !== "sqlite")(
+    "waits out a write lock that Prisma's connection in this process holds across an await, without stopping the event loop",
+    async () => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const transaction = db.prisma.$transaction(async (tx) => {
+        await tx.shopSettings.upsert({ where: { shop: SHOP }, create: { shop: SHOP }, update: {} });
+        holding();
+        await released;
+      });
+      await held;
+
+      let settled = false;
+      const stored = storeWebhookBatch(db.prisma, [entry("locked-1", "20", new Date(), new Date(), null)]).finally(() => (settled = true));
+      // The store waits on a timer, so this timer still fires, and then lets the transaction end.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(settled).toBe(false);
+      release();
+      await transaction;
+      expect(await stored).toEqual(["stored"]);
+      expect(await db.prisma.syncJob.count({ where: { shop: SHOP, orderId: "20" } })).toBe(1);
+    },
+  );
+});

@@ -2,19 +2,23 @@
  * The intake's own connection to the app's database, on the database driver itself rather than
  * through Prisma's client: at a thousand deliveries a second, Prisma's query pipeline (its
  * query compiler and the adapter around the driver) cost about a third of the server's CPU
- * for each delivery (README, "Webhook intake"). The statements are the intake's plan
+ * for each delivery (README, "Webhook intake figures"). The statements are the intake's plan
  * (webhook-intake.server.ts), written once in SQL both databases accept; this file is the one
- * place that runs them on each dialect.
+ * place that runs them on each dialect (sql-dialect.server.ts is that place for Prisma's raw SQL).
  *
  * SQLite: a synchronous libsql connection, and the whole batch runs without yielding, from
  * BEGIN IMMEDIATE to COMMIT. No other connection of this process can be waiting for the write
  * lock in the middle of it, and none can hold it across an `await` while this one waits with
  * the thread blocked: the busy timeout is 0 and a busy database is retried after a timer.
- * PostgreSQL: a small pool of its own, one client a batch.
+ * A Prisma transaction of this process that reads before it writes could meet an intake
+ * commit in between and fail (SQLITE_BUSY_SNAPSHOT), as it could meet another process's:
+ * the app's interactive transaction writes first (shop-install.server.ts).
+ * PostgreSQL: a pool of one connection of its own, which names itself in pg_stat_activity.
  */
 import { fileURLToPath } from "node:url";
 import Database from "libsql";
 import pg from "pg";
+import { logger } from "../logger.server";
 import { dialectOfUrl } from "./database-url";
 
 /** One statement of a plan, with `?` placeholders; a Date parameter is written as Prisma writes it. */
@@ -33,16 +37,21 @@ export interface IntakeConnection {
   close(): Promise<void>;
 }
 
-/** How long a batch waits for another process's write (Prisma's interactive transactions wait 10 s). */
-const BUSY_DEADLINE_MS = 10_000;
+/**
+ * How long a batch waits for a write lock or a connection, as its Prisma transaction did
+ * (maxWait 10 s). Past Shopify's 5 s the delivery is retried anyway; until then a slow lock
+ * is better waited out than refused.
+ */
+const WAIT_MS = 10_000;
 
 export function openIntakeConnection(url: string): IntakeConnection {
   return dialectOfUrl(url) === "postgresql" ? postgresConnection(url) : sqliteConnection(sqlitePath(url));
 }
 
-/** `file:./x.sqlite`, `file:/abs/x.sqlite` or `file:///abs/x.sqlite`, as libsql's client reads them. */
+/** `file:./x.sqlite`, `file:/abs/x.sqlite` or `file:///abs/x.sqlite`, as libsql's client reads them (its query is for remote databases). */
 function sqlitePath(url: string): string {
-  return url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  const file = url.split("?")[0];
+  return file.startsWith("file://") ? fileURLToPath(file) : file.slice("file:".length);
 }
 
 function sqliteConnection(path: string): IntakeConnection {
@@ -79,7 +88,7 @@ function sqliteConnection(path: string): IntakeConnection {
   return {
     async run(plan) {
       const db = open();
-      const deadline = Date.now() + BUSY_DEADLINE_MS;
+      const deadline = Date.now() + WAIT_MS;
       for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
         try {
           return runNow(db, plan());
@@ -96,10 +105,14 @@ function sqliteConnection(path: string): IntakeConnection {
   };
 }
 
+/** SQLITE_BUSY or SQLITE_LOCKED with any extended code (the primary code is the low byte). */
 function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
+  const rawCode = (error as { rawCode?: unknown })?.rawCode;
+  return typeof rawCode === "number" && [5, 6].includes(rawCode & 0xff);
 }
+
+/** How the intake's PostgreSQL connection names itself in `pg_stat_activity`. */
+export const INTAKE_APPLICATION_NAME = "openlogi-order-sync intake";
 
 // `timestamp(3)` columns hold UTC, as Prisma's adapter writes and reads them.
 const TIMESTAMP_OID = 1114;
@@ -110,16 +123,30 @@ const postgresTypes = {
 };
 
 function postgresConnection(url: string): IntakeConnection {
-  // One batch at a time per process (the group commit); a second client covers a batch retried alone.
-  const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true, types: postgresTypes });
-  // An idle client dropped by the server (a restart, a dropped database) is replaced at the next batch.
-  pool.on("error", () => {});
+  // The group commit runs one batch at a time, and its retries of a failed batch's items one by one.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    application_name: INTAKE_APPLICATION_NAME,
+    connectionTimeoutMillis: WAIT_MS,
+    lock_timeout: WAIT_MS,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    types: postgresTypes,
+  });
+  // An idle client dropped by the server (a restart, a failover) is replaced at the next batch.
+  pool.on("error", (error) => logger.warn({ err: error }, "webhook intake: idle PostgreSQL connection lost"));
   const postgresValue = (value: unknown) =>
     value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value === undefined ? null : value;
 
   return {
     async run(makePlan) {
       const client = await pool.connect();
+      // A connection lost in the middle of a batch fails the batch (its query rejects); without
+      // a listener, the client's own error event would stop the process.
+      const lost = (error: Error) => logger.warn({ err: error }, "webhook intake: PostgreSQL connection lost during a batch");
+      client.on("error", lost);
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const plan = makePlan();
@@ -132,10 +159,12 @@ function postgresConnection(url: string): IntakeConnection {
         await client.query("COMMIT");
         return step.value;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.off("error", lost);
+        // A connection that could not roll back is closed, not handed to the next batch.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -18,20 +18,23 @@ export type InstallResult = "created" | "restored" | "kept";
 export async function recordInstall(prisma: PrismaClient, shop: string, now: Date): Promise<InstallResult> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const row = await tx.shopSettings.findUnique({
-        where: { shop },
-        select: { uninstalledAt: true, settingsSavedAt: true, openlogiAccountCode: true },
-      });
-      if (!row) {
+      // Written first, so that on SQLite the transaction holds the write lock from its first
+      // statement: a commit elsewhere (the webhook intake's own connection, another process)
+      // cannot come between its read and its write (SQLITE_BUSY_SNAPSHOT).
+      const touched = await tx.shopSettings.updateMany({ where: { shop }, data: { installedAt: now } });
+      if (touched.count === 0) {
         await tx.shopSettings.create({ data: { shop, installedAt: now } });
         return "created";
       }
-      const restored = row.uninstalledAt !== null;
-      const keptChoices = row.settingsSavedAt !== null || row.openlogiAccountCode !== null;
-      await tx.shopSettings.update({
+      const row = await tx.shopSettings.findUniqueOrThrow({
         where: { shop },
-        data: { installedAt: now, ...(restored ? { uninstalledAt: null, reinstalledAt: keptChoices ? now : null } : {}) },
+        select: { uninstalledAt: true, settingsSavedAt: true, openlogiAccountCode: true },
       });
+      const restored = row.uninstalledAt !== null;
+      if (restored) {
+        const keptChoices = row.settingsSavedAt !== null || row.openlogiAccountCode !== null;
+        await tx.shopSettings.update({ where: { shop }, data: { uninstalledAt: null, reinstalledAt: keptChoices ? now : null } });
+      }
       return restored ? "restored" : "kept";
     });
   } catch (error) {

@@ -2,7 +2,8 @@
  * The one place raw SQL may differ between SQLite and PostgreSQL. Prefer SQL both accept
  * (ON CONFLICT … DO UPDATE … RETURNING, CASE WHEN instead of max()/GREATEST(), dates passed as
  * parameters rather than now()); where they cannot agree, pick the fragment here by the
- * client's dialect.
+ * client's dialect. (The webhook intake runs its statements on the drivers themselves;
+ * intake-connection.server.ts holds how each dialect takes its placeholders and dates.)
  */
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Dialect } from "./database-url";

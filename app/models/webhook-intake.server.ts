@@ -24,18 +24,28 @@ export type IntakeResult = StoreResult | "quiet";
 
 const orderKey = (shop: string, orderId: string) => `${shop}\u0000${orderId}`;
 
-// One intake connection per database client: the app has one; tests bring their own.
-const connections = new WeakMap<PrismaClient, IntakeConnection>();
+// One intake connection per database client: the app has one; tests bring their own. Kept on
+// the client under a registered symbol, as its URL is (database-url.ts): the Remix build and
+// server.ts each load this module, and a dev rebuild loads it again, over one client.
+const CONNECTION_KEY = Symbol.for("openlogi-order-sync.intakeConnection");
+type Holder = { [CONNECTION_KEY]?: IntakeConnection };
+
 function connectionFor(prisma: PrismaClient): IntakeConnection {
-  let connection = connections.get(prisma);
-  if (!connection) connections.set(prisma, (connection = openIntakeConnection(databaseUrlOf(prisma))));
+  const holder = prisma as unknown as Holder;
+  let connection = holder[CONNECTION_KEY];
+  if (!connection) {
+    connection = openIntakeConnection(databaseUrlOf(prisma));
+    Object.defineProperty(prisma, CONNECTION_KEY, { value: connection, configurable: true });
+  }
   return connection;
 }
 
 /** Closes the intake's connection of `prisma`'s database, if it opened one. */
 export async function closeIntakeConnection(prisma: PrismaClient): Promise<void> {
-  await connections.get(prisma)?.close();
-  connections.delete(prisma);
+  const connection = (prisma as unknown as Holder)[CONNECTION_KEY];
+  if (!connection) return;
+  Reflect.deleteProperty(prisma, CONNECTION_KEY);
+  await connection.close();
 }
 
 /**

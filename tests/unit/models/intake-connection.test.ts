@@ -1,3 +1,6 @@
+import { globSync } from "node:fs";
+import pg from "pg";
+import { INTAKE_APPLICATION_NAME } from "../../../app/models/intake-connection.server";
 import { storeWebhookBatch, type IntakeEntry } from "../../../app/models/webhook-intake.server";
 import { createTestDatabase, testDialect, type TestDatabase } from "../../helpers/test-db";
 
@@ -69,6 +72,49 @@ describe("the intake's own connection", () => {
       await transaction;
       expect(await stored).toEqual(["stored"]);
       expect(await db.prisma.syncJob.count({ where: { shop: SHOP, orderId: "20" } })).toBe(1);
+    },
+  );
+
+  it("rolls a batch back whole when a later statement fails, and stores nothing of it", async () => {
+    const good = entry("rollback-1", "30", new Date(), new Date(), null);
+    // The events insert, then the jobs insert refuses a job without a task (NOT NULL).
+    const bad = { ...entry("rollback-2", "31", new Date(), new Date(), null), job: { ...good.job, orderId: "31", jobKey: "k-31", task: null as never } };
+    await expect(storeWebhookBatch(db.prisma, [good, bad])).rejects.toThrow();
+    expect(await db.prisma.webhookEvent.count({ where: { webhookId: { in: ["rollback-1", "rollback-2"] } } })).toBe(0);
+    expect(await storeWebhookBatch(db.prisma, [good])).toEqual(["stored"]);
+  });
+
+  it("opens the one copy of libsql that Prisma's libsql client opens (two copies in one process break SQLite's locks)", () => {
+    expect(globSync("node_modules/**/node_modules/libsql/package.json")).toEqual([]);
+  });
+
+  it.skipIf(testDialect() !== "postgresql")(
+    "fails only the batch whose PostgreSQL connection is lost in the middle of it, and stores the next one",
+    async () => {
+      // Another session holds the order's fingerprint row, so the batch waits inside its transaction.
+      await storeWebhookBatch(db.prisma, [entry("lost-0", "40", new Date(), new Date())]);
+      const holder = new pg.Client({ connectionString: db.url });
+      await holder.connect();
+      try {
+        await holder.query("BEGIN");
+        await holder.query(`SELECT 1 FROM "OrderFingerprint" WHERE "shop" = $1 AND "orderId" = '40' FOR UPDATE`, [SHOP]);
+        const stored = storeWebhookBatch(db.prisma, [entry("lost-1", "40", new Date(), new Date())]);
+        const waiting = async () =>
+          (await holder.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [INTAKE_APPLICATION_NAME])).rows;
+        let rows = await waiting();
+        while (rows.length === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          rows = await waiting();
+        }
+        await holder.query("SELECT pg_terminate_backend($1)", [rows[0].pid]);
+        await expect(stored).rejects.toThrow();
+      } finally {
+        await holder.query("ROLLBACK");
+        await holder.end();
+      }
+      // The process is still here, the lost delivery stored nothing, and the next batch gets a new connection.
+      expect(await db.prisma.webhookEvent.count({ where: { webhookId: "lost-1" } })).toBe(0);
+      expect(await storeWebhookBatch(db.prisma, [entry("lost-2", "41", new Date(), new Date(), null)])).toEqual(["stored"]);
     },
   );
 });

@@ -3,18 +3,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { logger } from "./logger.server";
+import { SECURITY_HEADERS } from "./security/response-headers";
 import { orderWebhookHandlers } from "./webhook-routes.server";
-
-/**
- * Sent with every response. HSTS for a year, subdomains included. The Referrer-Policy is
- * the browsers' own default made explicit: the app's URLs carry `shop`, `host`, `hmac` and
- * `id_token` in their query, which must not leave the app's origin in a Referer header.
- */
-export const SECURITY_HEADERS = {
-  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-} as const;
 
 /**
  * For an HTML document that says nothing of its framing. Shopify's addDocumentResponseHeaders
@@ -40,7 +30,11 @@ export function createHttpApp(build: ServerBuild, mode: string): RequestListener
     const webhook = request.method === "POST" ? webhooks.get(request.url?.split("?")[0] ?? "") : undefined;
     if (!webhook) return app(request, response);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    void webhook(request, response);
+    // The handler answers its own errors; this is for one thrown while answering one.
+    webhook(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, "webhook failed");
+      response.destroy();
+    });
   };
 }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ActionFunction, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
-import { WEBHOOK_BODY_LIMIT_BYTES } from "./webhooks/bounded-body";
+import { SECURITY_HEADERS } from "./security/response-headers";
+import { declaredLength, WEBHOOK_BODY_LIMIT_BYTES } from "./webhooks/bounded-body";
 
 /** The routes that take Shopify's order webhooks by the thousand (a flash sale's cancellations). */
 export const ORDER_WEBHOOK_ROUTES = ["routes/webhooks.orders.cancelled", "routes/webhooks.orders.edited", "routes/webhooks.orders.updated"] as const;
@@ -12,8 +13,8 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise
  * POST handlers that call the order webhook routes' own `action`s on Node's request, ahead of
  * Express and Remix's router. The route modules stay the one place that answers a webhook;
  * this only skips what a webhook never needs (Express's request decoration, route matching
- * over every page, document and data-request handling), which cost more CPU than the whole
- * intake (README, "Webhook intake"). Anything else, and any other method on these paths,
+ * over every page, document and data-request handling), which cost more CPU than the
+ * intake's own work (README, "Webhook intake figures"). Anything else, and any other method on these paths,
  * still goes through Express and Remix.
  */
 export function orderWebhookHandlers(build: ServerBuild, mode: string, log: (error: unknown) => void): Map<string, NodeHandler> {
@@ -25,6 +26,8 @@ export function orderWebhookHandlers(build: ServerBuild, mode: string, log: (err
   }
   return handlers;
 }
+
+const KEPT_ON_ERROR = new Set(Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()));
 
 function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) => void): NodeHandler {
   return async (req, res) => {
@@ -42,7 +45,9 @@ function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) 
     } catch (error) {
       log(error);
       if (res.headersSent) return void res.destroy();
-      // Remix's answer: the details only in development; Shopify retries the delivery.
+      // Remix's answer: the details only in development; Shopify retries the delivery. Only
+      // the headers every answer carries stay, not the ones copied from the route's answer.
+      for (const name of res.getHeaderNames()) if (!KEPT_ON_ERROR.has(name)) res.removeHeader(name);
       const details = mode === "development" && error instanceof Error ? `\n\n${error.stack}` : "";
       res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end(`Unexpected Server Error${details}`);
     }
@@ -51,8 +56,8 @@ function handlerFor(action: ActionFunction, mode: string, log: (error: unknown) 
 
 /**
  * A delivery whose Content-Length is within the limit is read here and handed over whole: Node
- * frames the body by that length, and a Fetch API stream over Node's costs more than the rest
- * of the intake. Anything else keeps its stream, so the route's bounded reader answers it
+ * frames the body by that length, and a Fetch API stream over Node's costs more CPU than
+ * reading it here. Anything else keeps its stream, so the route's bounded reader answers it
  * (411, 413) without reading it.
  */
 async function toWebRequest(req: IncomingMessage): Promise<Request> {
@@ -61,8 +66,8 @@ async function toWebRequest(req: IncomingMessage): Promise<Request> {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  const declared = req.headers["content-length"];
-  const framed = declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= WEBHOOK_BODY_LIMIT_BYTES;
+  const declared = declaredLength(req.headers["content-length"]);
+  const framed = declared !== null && declared <= WEBHOOK_BODY_LIMIT_BYTES;
   return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,
     headers,

@@ -14,6 +14,11 @@ function refuse(status: 400 | 411 | 413, message: string): Response {
   return new Response(message, { status, headers: { Connection: "close", "Content-Type": "text/plain; charset=utf-8" } });
 }
 
+/** A Content-Length header's byte count, or null when it is not a plain decimal number. */
+export function declaredLength(header: string | undefined): number | null {
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) : null;
+}
+
 /**
  * Reads a request body once, as UTF-8 text, through a bounded reader; throws the Response to
  * send instead. A missing Content-Length is refused with 411 and one above `limit` with 413,
@@ -23,11 +28,12 @@ function refuse(status: 400 | 411 | 413, message: string): Response {
 export async function readBoundedBody(request: Request, limit: number = WEBHOOK_BODY_LIMIT_BYTES): Promise<string> {
   const header = request.headers.get("content-length");
   if (header === null) throw refuse(411, "Content-Length is required");
-  if (!/^\d+$/.test(header)) throw refuse(400, "Content-Length is not a number");
-  const declared = Number(header);
+  const declared = declaredLength(header);
+  if (declared === null) throw refuse(400, "Content-Length is not a number");
   if (declared > limit) throw refuse(413, `The body is larger than ${limit} bytes`);
 
-  // Decoded as it arrives, so the raw bytes are never held twice.
+  // Decoded as it arrives: a stream's raw bytes are never held twice (webhook-routes.server.ts
+  // hands over a body that its Content-Length frames whole, up to the limit).
   const decoder = new TextDecoder();
   let text = "";
   let received = 0;

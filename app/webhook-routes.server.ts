@@ -76,11 +76,21 @@ async function toWebRequest(req: IncomingMessage): Promise<Request> {
   } as RequestInit);
 }
 
-function readWhole(req: IncomingMessage): Promise<Buffer> {
+/** The body's chunks as Node read them, in a stream that neither joins nor copies them. */
+function readWhole(req: IncomingMessage): Promise<ReadableStream<Uint8Array>> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () =>
+      resolve(
+        new ReadableStream({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(chunk);
+            controller.close();
+          },
+        }),
+      ),
+    );
     req.on("error", reject);
   });
 }

@@ -8,8 +8,11 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getHmac } from "@shopify/shopify-api/test-helpers";
+import type { Dialect } from "../../app/models/database-url";
 import { ensureBuild } from "../../scripts/ensure-build";
 import { applySqliteMigrations } from "../../scripts/migrations";
+import { migrateDatabase } from "../../scripts/setup-db";
+import { onPostgresServer, postgresDatabaseUrl } from "../helpers/test-db";
 
 export const BENCH_SECRET = "bench-api-secret";
 export const BENCH_SHOP = "bench.myshopify.com";
@@ -22,16 +25,18 @@ export interface IntakeServer {
   close(): Promise<void>;
 }
 
+/** The PostgreSQL server the bench makes its database on, as the tests' is (README, "Tests"). */
+const POSTGRES_SERVER = process.env.BENCH_POSTGRES_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
 /**
- * Starts `npm start` on a free port. SQLite by default (a fresh file); BENCH_DATABASE_URL
- * (postgres://…) points it at another database, which must already be migrated.
+ * Starts `npm start` on a free port, on a fresh database of its own that `close` removes:
+ * a SQLite file, or a database made on the PostgreSQL server and migrated as `npm run setup`
+ * migrates one. BENCH_DATABASE_URL (postgres://…, already migrated) replaces the latter.
  */
-export async function startIntakeServer(env: Record<string, string> = {}): Promise<IntakeServer> {
+export async function startIntakeServer(dialect: Dialect, env: Record<string, string> = {}): Promise<IntakeServer> {
   ensureBuild();
-  const given = process.env.BENCH_DATABASE_URL;
-  const file = path.resolve("tests/.tmp", `bench-${randomUUID()}.sqlite`);
-  const databaseUrl = given ?? `file:${file}`;
-  if (!given) await applySqliteMigrations(databaseUrl);
+  const database = await benchDatabase(dialect);
+  const databaseUrl = database.url;
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   const [command, ...args] = scripts.start.split(" ");
@@ -73,9 +78,30 @@ export async function startIntakeServer(env: Record<string, string> = {}): Promi
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      if (!given) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+      await database.drop();
     },
   };
+}
+
+async function benchDatabase(dialect: Dialect): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect === "sqlite") {
+    const file = path.resolve("tests/.tmp", `bench-${randomUUID()}.sqlite`);
+    const url = `file:${file}`;
+    await applySqliteMigrations(url);
+    return {
+      url,
+      drop: async () => {
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+      },
+    };
+  }
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) return { url: given, drop: async () => {} };
+  const name = `bench_${randomUUID().slice(0, 8)}`;
+  await onPostgresServer(`CREATE DATABASE "${name}"`, POSTGRES_SERVER);
+  const url = postgresDatabaseUrl(POSTGRES_SERVER, name);
+  await migrateDatabase(url, { quiet: true });
+  return { url, drop: () => onPostgresServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, POSTGRES_SERVER) };
 }
 
 /** The headers Shopify sends with a delivery, signed over `body`. */

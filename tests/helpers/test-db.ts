@@ -27,9 +27,9 @@ export function postgresDatabaseUrl(serverUrl: string, database: string): string
   return url.toString();
 }
 
-/** Runs `sql` on the run's PostgreSQL server (its maintenance database), one connection. */
-export async function onPostgresServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+/** Runs `sql` on the run's PostgreSQL server (its maintenance database), or on `server`, one connection. */
+export async function onPostgresServer(sql: string, server = process.env.TEST_DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(sql);

@@ -12,7 +12,7 @@
  * the thread blocked: the busy timeout is 0 and a busy database is retried after a timer.
  * A Prisma transaction of this process that reads before it writes could meet an intake
  * commit in between and fail (SQLITE_BUSY_SNAPSHOT), as it could meet another process's:
- * the app's interactive transaction writes first (shop-install.server.ts).
+ * the app has none (shop-install.server.ts, settings.server.ts's ensureShopSettings).
  * PostgreSQL: a pool of one connection of its own, which names itself in pg_stat_activity.
  */
 import { fileURLToPath } from "node:url";
@@ -80,7 +80,13 @@ function sqliteConnection(path: string): IntakeConnection {
       db.exec("COMMIT");
       return step.value;
     } catch (error) {
-      if (db.inTransaction) db.exec("ROLLBACK");
+      try {
+        if (db.inTransaction) db.exec("ROLLBACK");
+      } catch {
+        // A connection left inside a transaction would refuse every later BEGIN: the next batch opens another.
+        db.close();
+        database = null;
+      }
       throw error;
     }
   }
@@ -105,10 +111,35 @@ function sqliteConnection(path: string): IntakeConnection {
   };
 }
 
-/** SQLITE_BUSY or SQLITE_LOCKED with any extended code (the primary code is the low byte). */
-function isBusy(error: unknown): boolean {
+/** SQLite's primary result code (the low byte of an extended one), if the error is SQLite's. */
+function sqliteCode(error: unknown): number | null {
   const rawCode = (error as { rawCode?: unknown })?.rawCode;
-  return typeof rawCode === "number" && [5, 6].includes(rawCode & 0xff);
+  return typeof rawCode === "number" ? rawCode & 0xff : null;
+}
+
+/** SQLITE_BUSY or SQLITE_LOCKED, with any extended code. */
+function isBusy(error: unknown): boolean {
+  return [5, 6].includes(sqliteCode(error) ?? -1);
+}
+
+// SQLite: busy, locked, I/O error, disk full, cannot open. PostgreSQL: SQLSTATE classes 08
+// (connection), 53 (resources), 57 (shut down, cancelled, timed out) and 55P03 (lock wait
+// over). Node: a socket that failed or ended.
+const SQLITE_UNAVAILABLE = new Set([5, 6, 10, 13, 14]);
+const POSTGRES_UNAVAILABLE = /^(08|53|57)|^55P03$/;
+const SOCKET_TROUBLE = /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH|NOTFOUND)$|connect|terminated|timeout/i;
+
+/**
+ * Whether a batch failed because the database could not be reached or locked in time, rather
+ * than on something in the batch: then trying its deliveries one by one would only wait as long
+ * again for each (group-commit.ts).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const sqlite = sqliteCode(error);
+  if (sqlite !== null) return SQLITE_UNAVAILABLE.has(sqlite);
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return POSTGRES_UNAVAILABLE.test(code);
+  return SOCKET_TROUBLE.test(typeof code === "string" ? code : "") || SOCKET_TROUBLE.test(error instanceof Error ? error.message : "");
 }
 
 /** How the intake's PostgreSQL connection names itself in `pg_stat_activity`. */
@@ -123,7 +154,7 @@ const postgresTypes = {
 };
 
 function postgresConnection(url: string): IntakeConnection {
-  // The group commit runs one batch at a time, and its retries of a failed batch's items one by one.
+  // A group commit runs one batch at a time, and its retries of a failed batch's items one by one.
   const pool = new pg.Pool({
     connectionString: url,
     max: 1,

@@ -3,6 +3,7 @@ import type { ShipmentKeyKind, SyncSettings } from "../sync/types";
 import { TokenUnreadableError, type TokenCipher, type TokenUnreadableReason } from "../security/token-cipher.server";
 import { parseShopSettingsInput, type OpenLogiEnvironment, type ShopSettingsInput } from "./settings-input";
 import { wakeShopJobs } from "./sync-job.server";
+import { isUniqueViolation } from "./unique-violation";
 
 export type { SettingsPatch } from "./settings-input";
 
@@ -105,9 +106,20 @@ export async function loadShopStatus(prisma: PrismaClient, shop: string) {
 
 export type ShopStatus = NonNullable<Awaited<ReturnType<typeof loadShopStatus>>>;
 
-/** The shop's record, created with SPEC.md's defaults (the schema's) when it has none yet. */
+/**
+ * The shop's record, created with SPEC.md's defaults (the schema's) when it has none yet. Two
+ * statements on their own rather than an `upsert` with nothing to update, which Prisma runs as
+ * a read then an insert in one transaction: on SQLite a commit between them (the webhook
+ * intake's own connection, another process) would fail it with SQLITE_BUSY_SNAPSHOT.
+ */
 export async function ensureShopSettings(prisma: PrismaClient, shop: string): Promise<void> {
-  await prisma.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+  if (await prisma.shopSettings.findUnique({ where: { shop }, select: { shop: true } })) return;
+  try {
+    await prisma.shopSettings.create({ data: { shop } });
+  } catch (error) {
+    // Created meanwhile (two tabs, an install): it exists, as asked.
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 /**

@@ -16,27 +16,21 @@ export type InstallResult = "created" | "restored" | "kept";
  * - An installed shop (e.g. its offline token expired): nothing else changes.
  */
 export async function recordInstall(prisma: PrismaClient, shop: string, now: Date): Promise<InstallResult> {
+  // Each step is one statement that decides and writes at once, so a step cannot act on a
+  // state another install (two loaders of one page, two tabs) or a commit on another
+  // connection (the webhook intake's, SQLITE_BUSY_SNAPSHOT) changed after it was read. The
+  // first step that finds its row wins; a second install of the same moment finds the shop
+  // installed and keeps it.
+  const uninstalled = { shop, uninstalledAt: { not: null } };
+  const keptChoices = { OR: [{ settingsSavedAt: { not: null } }, { openlogiAccountCode: { not: null } }] };
+  const restore = (where: object, reinstalledAt: Date | null) =>
+    prisma.shopSettings.updateMany({ where, data: { installedAt: now, uninstalledAt: null, reinstalledAt } });
+  if ((await restore({ ...uninstalled, ...keptChoices }, now)).count > 0) return "restored";
+  if ((await restore(uninstalled, null)).count > 0) return "restored";
+  if ((await prisma.shopSettings.updateMany({ where: { shop }, data: { installedAt: now } })).count > 0) return "kept";
   try {
-    return await prisma.$transaction(async (tx) => {
-      // Written first, so that on SQLite the transaction holds the write lock from its first
-      // statement: a commit elsewhere (the webhook intake's own connection, another process)
-      // cannot come between its read and its write (SQLITE_BUSY_SNAPSHOT).
-      const touched = await tx.shopSettings.updateMany({ where: { shop }, data: { installedAt: now } });
-      if (touched.count === 0) {
-        await tx.shopSettings.create({ data: { shop, installedAt: now } });
-        return "created";
-      }
-      const row = await tx.shopSettings.findUniqueOrThrow({
-        where: { shop },
-        select: { uninstalledAt: true, settingsSavedAt: true, openlogiAccountCode: true },
-      });
-      const restored = row.uninstalledAt !== null;
-      if (restored) {
-        const keptChoices = row.settingsSavedAt !== null || row.openlogiAccountCode !== null;
-        await tx.shopSettings.update({ where: { shop }, data: { uninstalledAt: null, reinstalledAt: keptChoices ? now : null } });
-      }
-      return restored ? "restored" : "kept";
-    });
+    await prisma.shopSettings.create({ data: { shop, installedAt: now } });
+    return "created";
   } catch (error) {
     // Two token exchanges at once (two tabs): the other one created the record.
     if (isUniqueViolation(error)) return "kept";

@@ -16,12 +16,15 @@ interface Waiting<T, R> {
 }
 
 /**
- * `commit` stores a batch and returns one result per item, in order. When a batch fails, its
- * items are committed one by one, so one bad item fails alone and the rest still get stored.
+ * `commit` stores a batch and returns one result per item, in order. When a batch fails on an
+ * item (`itemFailed` says so of the error), its items are committed one by one, so one bad item
+ * fails alone and the rest still get stored. Any other failure (the database unreachable or
+ * locked past its wait) fails the batch at once: trying each item alone would only wait as
+ * long again for each of them, while new deliveries pile up behind.
  */
 export function createGroupCommit<T, R>(
   commit: (items: T[]) => Promise<R[]>,
-  { maxBatch = 500 }: { maxBatch?: number } = {},
+  { maxBatch = 500, itemFailed = () => true }: { maxBatch?: number; itemFailed?: (error: unknown) => boolean } = {},
 ): GroupCommit<T, R> {
   const waiting: Waiting<T, R>[] = [];
   let running = false;
@@ -31,7 +34,7 @@ export function createGroupCommit<T, R>(
       const results = await commit(batch.map((entry) => entry.item));
       batch.forEach((entry, index) => entry.resolve(results[index]));
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1 || !itemFailed(error)) return batch.forEach((entry) => entry.reject(error));
       for (const entry of batch) await settle([entry]);
     }
   }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { jobSpecFor, MalformedPayloadError, type OrderTopic } from "../jobs/job-spec";
 import { logger } from "../logger.server";
+import { isDatabaseUnavailable } from "../models/intake-connection.server";
 import { storeWebhookBatch, type IntakeEntry, type IntakeResult } from "../models/webhook-intake.server";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { orderFingerprint } from "./order-fingerprint";
@@ -10,7 +11,12 @@ import { parseTriggeredAt, verifyWebhook, type ValidateWebhook } from "./verify-
 const commits = new WeakMap<PrismaClient, GroupCommit<IntakeEntry, IntakeResult>>();
 function groupCommitFor(prisma: PrismaClient) {
   let commit = commits.get(prisma);
-  if (!commit) commits.set(prisma, (commit = createGroupCommit((entries: IntakeEntry[]) => storeWebhookBatch(prisma, entries))));
+  if (!commit) {
+    commit = createGroupCommit((entries: IntakeEntry[]) => storeWebhookBatch(prisma, entries), {
+      itemFailed: (error) => !isDatabaseUnavailable(error),
+    });
+    commits.set(prisma, commit);
+  }
   return commit;
 }
 

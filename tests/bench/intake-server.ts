@@ -58,13 +58,19 @@ export async function startIntakeServer(dialect: Dialect, env: Record<string, st
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error("npm start did not answer /healthz within 30 s");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await database.drop();
+  };
+  try {
+    await answering(child, url);
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return {
     url,
@@ -74,13 +80,20 @@ export async function startIntakeServer(dialect: Dialect, env: Record<string, st
       const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
       return (Number(fields[11]) + Number(fields[12])) * 10;
     },
-    async close() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-      await database.drop();
-    },
+    close: stop,
   };
+}
+
+/** Waits until `npm start` answers /healthz, 30 s at most. */
+async function answering(child: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error("npm start did not answer /healthz within 30 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function benchDatabase(dialect: Dialect): Promise<{ url: string; drop(): Promise<void> }> {
@@ -100,8 +113,14 @@ async function benchDatabase(dialect: Dialect): Promise<{ url: string; drop(): P
   const name = `bench_${randomUUID().slice(0, 8)}`;
   await onPostgresServer(`CREATE DATABASE "${name}"`, POSTGRES_SERVER);
   const url = postgresDatabaseUrl(POSTGRES_SERVER, name);
-  await migrateDatabase(url, { quiet: true });
-  return { url, drop: () => onPostgresServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, POSTGRES_SERVER) };
+  const drop = () => onPostgresServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, POSTGRES_SERVER);
+  try {
+    await migrateDatabase(url, { quiet: true });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url, drop };
 }
 
 /** The headers Shopify sends with a delivery, signed over `body`. */

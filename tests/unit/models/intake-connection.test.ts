@@ -1,6 +1,7 @@
-import { globSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import pg from "pg";
-import { INTAKE_APPLICATION_NAME } from "../../../app/models/intake-connection.server";
+import { INTAKE_APPLICATION_NAME, isDatabaseUnavailable } from "../../../app/models/intake-connection.server";
 import { storeWebhookBatch, type IntakeEntry } from "../../../app/models/webhook-intake.server";
 import { createTestDatabase, testDialect, type TestDatabase } from "../../helpers/test-db";
 
@@ -85,7 +86,25 @@ describe("the intake's own connection", () => {
   });
 
   it("opens the one copy of libsql that Prisma's libsql client opens (two copies in one process break SQLite's locks)", () => {
-    expect(globSync("node_modules/**/node_modules/libsql/package.json")).toEqual([]);
+    const fromApp = createRequire(path.resolve("app/models/intake-connection.server.ts")).resolve("libsql");
+    const fromClient = createRequire(createRequire(import.meta.url).resolve("@libsql/client")).resolve("libsql");
+    expect(fromClient).toBe(fromApp);
+  });
+
+  it.each([
+    ["SQLite busy", Object.assign(new Error("database is locked"), { rawCode: 5 }), true],
+    ["SQLite busy snapshot", Object.assign(new Error("database is locked"), { rawCode: 517 }), true],
+    ["SQLite NOT NULL", Object.assign(new Error("NOT NULL constraint failed"), { rawCode: 1299 }), false],
+    ["PostgreSQL not-null violation", Object.assign(new Error("null value"), { code: "23502" }), false],
+    ["PostgreSQL NUL in text", Object.assign(new Error("invalid byte sequence"), { code: "22021" }), false],
+    ["PostgreSQL backend terminated", Object.assign(new Error("terminating connection"), { code: "57P01" }), true],
+    ["PostgreSQL lock wait over", Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" }), true],
+    ["pg's connect timeout", new Error("timeout exceeded when trying to connect"), true],
+    ["pg's lost socket", new Error("Connection terminated unexpectedly"), true],
+    ["a refused connection", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), true],
+    ["a bug in a plan", new TypeError("Cannot read properties of undefined"), false],
+  ])("tells the database being unavailable (%s) from a batch's own failure", (_what, error, unavailable) => {
+    expect(isDatabaseUnavailable(error)).toBe(unavailable);
   });
 
   it.skipIf(testDialect() !== "postgresql")(
@@ -98,14 +117,22 @@ describe("the intake's own connection", () => {
       try {
         await holder.query("BEGIN");
         await holder.query(`SELECT 1 FROM "OrderFingerprint" WHERE "shop" = $1 AND "orderId" = '40' FOR UPDATE`, [SHOP]);
-        const stored = storeWebhookBatch(db.prisma, [entry("lost-1", "40", new Date(), new Date())]);
+        let settled = false;
+        const stored = storeWebhookBatch(db.prisma, [entry("lost-1", "40", new Date(), new Date())]).finally(() => (settled = true));
+        // This file's database only: other test files run beside it on the same server.
         const waiting = async () =>
-          (await holder.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [INTAKE_APPLICATION_NAME])).rows;
+          (
+            await holder.query(
+              `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() AND wait_event_type = 'Lock'`,
+              [INTAKE_APPLICATION_NAME],
+            )
+          ).rows;
         let rows = await waiting();
-        while (rows.length === 0) {
+        while (rows.length === 0 && !settled) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           rows = await waiting();
         }
+        expect(rows).toHaveLength(1);
         await holder.query("SELECT pg_terminate_backend($1)", [rows[0].pid]);
         await expect(stored).rejects.toThrow();
       } finally {

@@ -1,5 +1,7 @@
+import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "../../../app/models/db.server";
 import { recordInstall } from "../../../app/models/shop-install.server";
+import { storeDelivery } from "../../helpers/store-delivery";
 import { createTestDatabase, testDialect, type TestDatabase } from "../../helpers/test-db";
 
 let db: TestDatabase;
@@ -38,3 +40,38 @@ it("creates a new shop's record once, and keeps an installed one as it is", asyn
   expect(await recordInstall(db.prisma, "new.myshopify.com", now)).toBe("kept");
   expect(await db.prisma.shopSettings.findUniqueOrThrow({ where: { shop: "new.myshopify.com" } })).toMatchObject({ paused: true, installedAt: now });
 });
+
+it.skipIf(testDialect() !== "sqlite")(
+  "restores a shop while the webhook intake commits on its own connection in the middle (no SQLITE_BUSY_SNAPSHOT)",
+  async () => {
+    const shop = "snapshot.myshopify.com";
+    await db.prisma.shopSettings.create({ data: { shop, uninstalledAt: new Date("2026-11-01T00:00:00Z") } });
+    // After recordInstall's first statement, a delivery is stored on the intake's connection
+    // and given time to commit before the transaction goes on: a read first would have taken a
+    // snapshot that this commit makes stale, and its write would fail.
+    let intake: Promise<unknown> | undefined;
+    const interleaved = db.prisma.$extends({
+      query: {
+        shopSettings: {
+          async $allOperations({ args, query }) {
+            const result = await query(args);
+            if (!intake) {
+              intake = storeDelivery(db.prisma, deliveryRecord(shop), { task: "updated", orderId: "1", jobKey: `${shop}:snapshot` }, new Date());
+              await new Promise((resolve) => setTimeout(resolve, 30));
+            }
+            return result;
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    expect(await recordInstall(interleaved, shop, new Date("2026-11-20T00:00:00Z"))).toBe("restored");
+    expect(await intake).toBe("stored");
+  },
+);
+
+function deliveryRecord(shop: string) {
+  return {
+    webhookId: `${shop}-snapshot`, topic: "orders/updated", shop, eventId: null, apiVersion: "2026-07",
+    triggeredAt: new Date(), orderId: "1", payload: "{}",
+  };
+}

@@ -54,4 +54,18 @@ describe("createGroupCommit", () => {
     const results = await Promise.allSettled([1, 2, 3].map((item) => commit.submit(item)));
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
+
+  it("fails the whole batch at once, without trying each item, when the failure is not an item's", async () => {
+    const batches: number[][] = [];
+    const commit = createGroupCommit(
+      async (items: number[]) => {
+        batches.push(items);
+        throw new Error("database unreachable");
+      },
+      { itemFailed: () => false },
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((item) => commit.submit(item)));
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
 });

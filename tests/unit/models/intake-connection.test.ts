@@ -51,7 +51,7 @@ describe("the intake's own connection", () => {
   });
 
   it.skipIf(testDialect() !== "sqlite")(
-    "waits out a write lock that Prisma's connection in this process holds across an await, without stopping the event loop",
+    "waits out a write lock that Prisma's connection in this process holds across an await, without stopping the event loop (SQLite only: PostgreSQL's connections do not share a thread)",
     async () => {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
@@ -108,7 +108,7 @@ describe("the intake's own connection", () => {
   });
 
   it.skipIf(testDialect() !== "postgresql")(
-    "fails only the batch whose PostgreSQL connection is lost in the middle of it, and stores the next one",
+    "fails only the batch whose PostgreSQL connection is lost in the middle of it, and stores the next one (PostgreSQL only: SQLite has no connection to lose)",
     async () => {
       // Another session holds the order's fingerprint row, so the batch waits inside its transaction.
       await storeWebhookBatch(db.prisma, [entry("lost-0", "40", new Date(), new Date())]);

@@ -42,7 +42,7 @@ it("creates a new shop's record once, and keeps an installed one as it is", asyn
 });
 
 it.skipIf(testDialect() !== "sqlite")(
-  "restores a shop while the webhook intake commits on its own connection in the middle (no SQLITE_BUSY_SNAPSHOT)",
+  "restores a shop while the webhook intake commits on its own connection in the middle (SQLite only: SQLITE_BUSY_SNAPSHOT is SQLite's)",
   async () => {
     const shop = "snapshot.myshopify.com";
     await db.prisma.shopSettings.create({ data: { shop, uninstalledAt: new Date("2026-11-01T00:00:00Z") } });

@@ -3,7 +3,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { logger } from "./logger.server";
-import { SECURITY_HEADERS } from "./security/response-headers";
+import { setSecurityHeaders } from "./security/response-headers";
 import { orderWebhookHandlers } from "./webhook-routes.server";
 
 /**
@@ -29,7 +29,7 @@ export function createHttpApp(build: ServerBuild, mode: string): RequestListener
   return (request, response) => {
     const webhook = request.method === "POST" ? webhooks.get(request.url?.split("?")[0] ?? "") : undefined;
     if (!webhook) return app(request, response);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    setSecurityHeaders(response);
     // The handler answers its own errors; this is for one thrown while answering one.
     webhook(request, response).catch((error: unknown) => {
       logger.error({ err: error }, "webhook failed");
@@ -39,7 +39,7 @@ export function createHttpApp(build: ServerBuild, mode: string): RequestListener
 }
 
 function securityHeaders(_request: Request, response: Response, next: NextFunction) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  setSecurityHeaders(response);
   // HTML comes from Remix's documents, Shopify's auth pages and Express's error pages: the
   // last moment before the headers go out is the one place that sees them all.
   const writeHead = response.writeHead;

@@ -14,8 +14,8 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise
  * Express and Remix's router. The route modules stay the one place that answers a webhook;
  * this only skips what a webhook never needs (Express's request decoration, route matching
  * over every page, document and data-request handling), which cost more CPU than the
- * intake's own work (README, "Webhook intake figures"). Anything else, and any other method on these paths,
- * still goes through Express and Remix.
+ * intake's own work (README, "Webhook intake figures"). Anything else, and any other method
+ * on these paths, still goes through Express and Remix.
  */
 export function orderWebhookHandlers(build: ServerBuild, mode: string, log: (error: unknown) => void): Map<string, NodeHandler> {
   const handlers = new Map<string, NodeHandler>();

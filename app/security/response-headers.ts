@@ -8,3 +8,8 @@ export const SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
 } as const;
+
+/** Puts SECURITY_HEADERS on a response before its headers go out. */
+export function setSecurityHeaders(response: { setHeader(name: string, value: string): unknown }): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+}

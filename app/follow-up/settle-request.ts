@@ -5,6 +5,7 @@
  * moved (README "Follow-up of billable requests"). Pure: the shell reads, this decides.
  */
 import type { ShipmentStatus } from "../sync/types";
+import { recipientPartAt } from "../sync/recipient-change-key";
 
 /** The request's final result, stored on the ledger and on the history record that sent it. */
 export type RequestResult =
@@ -73,14 +74,14 @@ function holdsEvery(recipient: unknown, requested: Record<string, unknown>): boo
 
 /**
  * The recipient a modify request carried, from its ledger key
- * (`{shipmentId}:recipient:{stable JSON}`, sync/decide-sync.ts); null when the key has none,
+ * (`{shipmentId}:recipient:{stable JSON}`, sync/recipient-change-key.ts); null when the key has none,
  * or only its digest (`…:recipient:sha256:…` once app/privacy removed the personal data).
  */
 export function requestedRecipientOf(changeKey: string): Record<string, unknown> | null {
-  const at = changeKey.indexOf(":recipient:");
+  const at = recipientPartAt(changeKey);
   if (at < 0) return null;
   try {
-    const parsed: unknown = JSON.parse(changeKey.slice(at + ":recipient:".length));
+    const parsed: unknown = JSON.parse(changeKey.slice(at));
     return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -7,9 +7,10 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { redactHistoryRecord, redactChangeKey } from "../privacy/redact-history";
 import { sha256Hex } from "../security/sha256";
 import { redactWebhookPayload } from "../privacy/redact-payload";
+import { RECIPIENT_MARKER } from "../sync/recipient-change-key";
 
-/** A ledger key that still carries the recipient as JSON (decide-sync.ts's changeKey). */
-const PLAIN_RECIPIENT = ":recipient:{";
+/** A ledger key that still carries the recipient as JSON (sync/recipient-change-key.ts). */
+const PLAIN_RECIPIENT = `${RECIPIENT_MARKER}{`;
 
 export interface RemovedCounts {
   webhooks: number;

@@ -5,6 +5,7 @@
  * OpenLogi's words — with any of the removed values they quoted blanked out. Pure.
  */
 import type { NoticeCode } from "../sync/types";
+import { recipientPartAt } from "../sync/recipient-change-key";
 
 /** Change fields whose before → after are the customer's. */
 const PERSONAL_CHANGES: ReadonlySet<string> = new Set(["recipient", "shipping_email"]);
@@ -83,11 +84,10 @@ export function redactHistoryRecord(details: string | null, message: string | nu
 
 /**
  * A billable modification's ledger key carries the recipient it asked for
- * (`shipment:recipient:{json}`, decide-sync.ts): the recipient part becomes its digest.
+ * (`shipment:recipient:{json}`, sync/recipient-change-key.ts): the recipient part becomes its digest.
  */
 export function redactChangeKey(changeKey: string, digest: (text: string) => string): string {
-  const marker = ":recipient:";
-  const at = changeKey.indexOf(marker);
-  if (at < 0 || changeKey.startsWith("sha256:", at + marker.length)) return changeKey;
-  return `${changeKey.slice(0, at + marker.length)}sha256:${digest(changeKey.slice(at + marker.length))}`;
+  const at = recipientPartAt(changeKey);
+  if (at < 0 || changeKey.startsWith("sha256:", at)) return changeKey;
+  return `${changeKey.slice(0, at)}sha256:${digest(changeKey.slice(at))}`;
 }

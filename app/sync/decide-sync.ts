@@ -8,7 +8,7 @@ import { idTail, itemsAtLocation, type LineWithoutSku, type LocationItems } from
 import { buildModifyBody, buildUpdateBody } from "./shipment-body";
 import { diffShipment, type ShipmentDiff } from "./shipment-diff";
 import { shipmentKeyOf } from "./shipment-key";
-import { stableJson } from "./stable-json";
+import { recipientChangeKey } from "./recipient-change-key";
 import { bandOf } from "./status-band";
 import type {
   FieldChange,
@@ -236,7 +236,7 @@ function changeAfterConfirmation(input: SyncInput, shipment: ShipmentSnapshot, v
     outcome: "modify_requested",
     body: buildModifyBody(shipment.raw, recipient, shipmentKeyOf(input.order, input.settings.shipmentKey)),
     changes: [{ field: "recipient", before: diff.recipient.before, after: recipient }],
-    changeKey: `${shipment.id}:recipient:${stableJson(recipient)}`,
+    changeKey: recipientChangeKey(shipment.id, recipient),
     notices: [...notices, ...mapping.notices],
   };
 }
